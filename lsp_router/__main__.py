@@ -1,0 +1,3 @@
+from lsp_router.cli import main
+
+raise SystemExit(main())

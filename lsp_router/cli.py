@@ -1,0 +1,63 @@
+"""`lsp-router serve | route | spend | cache | doctor`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from lsp_router import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lsp-router",
+        description="A language server that routes AI editor work between a mini and a frontier model.",
+    )
+    parser.add_argument("--version", action="version", version=f"lsp-router {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    serve = commands.add_parser("serve", help="run the language server on stdio")
+    serve.add_argument("--stdio", action="store_true", help="accepted for editors that pass it; stdio is the default")
+    serve.set_defaults(func=_serve)
+
+    from lsp_router.cache.cli import register as register_cache
+    from lsp_router.routing.cli import register as register_route
+    from lsp_router.spend.cli import register as register_spend
+
+    register_route(commands)
+    register_spend(commands)
+    register_cache(commands)
+
+    doctor = commands.add_parser("doctor", help="check each configured provider: key, reachability, models, prices")
+    doctor.add_argument("--settings", help="a JSON file with lspRouter settings (the same shape as initializationOptions)")
+    doctor.add_argument("--json", action="store_true")
+    doctor.set_defaults(func=_doctor)
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from lsp_router.server import serve
+
+    serve()
+    return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from lsp_router.doctor import run_doctor
+
+    return run_doctor(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""One pipeline for every task: route, cache, call, check, escalate, record, notify.
+
+Task modules describe a request as a `Job` (the prompt, the exact inputs for the cache key
+and how to read and check an answer); this module does the rest, the same way for all.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Awaitable, Callable
+
+from lsp_router.core import ModelRef
+from lsp_router.providers import ProviderPool
+from lsp_router.providers.base import MissingKey, ModelRequest, OnText, ProviderError, StreamState
+from lsp_router.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Bump when a prompt changes: cached answers from older prompts must not be served.
+PROMPT_VERSION = "1"
+
+
+@dataclass
+class Check:
+    ok: bool
+    reason: str = ""
+
+
+@dataclass
+class Job:
+    task: str
+    uri: str
+    features: Any  # routing.features.RequestFeatures
+    request: ModelRequest
+    cache_inputs: dict
+    # Reads the model's text into the task's answer (a JSON-able dict) and checks it.
+    accept: Callable[[str, str | None], tuple[dict | None, Check]]
+    on_text: OnText | None = None
+
+
+@dataclass
+class JobResult:
+    answer: dict | None
+    model: ModelRef
+    tier: str
+    reason: str
+    cost_usd: Decimal | None
+    cached: bool = False
+    escalated: bool = False
+    check: Check = field(default_factory=lambda: Check(True))
+
+    def summary(self) -> dict:
+        return {
+            "model": str(self.model),
+            "tier": self.tier,
+            "reason": self.reason,
+            "costUsd": None if self.cost_usd is None else float(self.cost_usd),
+            "cached": self.cached,
+        }
+
+
+class BudgetStopped(Exception):
+    """The hard budget cap is reached and the answer is not in the cache."""
+
+
+class Engine:
+    def __init__(self, settings: Settings, tracker, cache, *, notify_spend: Callable[[], None], on_budget_warning: Callable[[str], None]):
+        self.settings = settings
+        self.tracker = tracker
+        self.cache = cache
+        self.providers = ProviderPool()
+        self._notify_spend = notify_spend
+        self._on_budget_warning = on_budget_warning
+        from lsp_router.cache.inflight import Inflight
+
+        self.inflight = Inflight()
+
+    # -- routing ------------------------------------------------------------------------
+
+    def decide(self, task: str, features) -> Any:
+        from lsp_router.routing.policy import classify
+
+        budget = self.tracker.budget_status().state
+        return classify(
+            task,
+            features,
+            mode=self.settings.routing.get(task, "auto"),
+            thresholds=self.settings.thresholds,
+            budget="over" if budget == "stopped" else budget,
+        )
+
+    def cache_key(self, job: Job, model: ModelRef) -> str:
+        from lsp_router.cache.store import make_key
+
+        return make_key(job.task, str(model), job.cache_inputs, prompt_version=PROMPT_VERSION)
+
+    # -- the pipeline -------------------------------------------------------------------
+
+    async def run(self, job: Job, before_call: Callable[[], Awaitable[bool]] | None = None) -> JobResult | None:
+        """The answer to `job`; None when `before_call` says the request is no longer wanted."""
+        decision = self.decide(job.task, job.features)
+        log.info("%s %s -> %s", job.task, job.uri, decision.reason)
+        model = self.settings.model_for(decision.tier)
+        key = self.cache_key(job, model)
+
+        hit = self.cache.get(key)
+        if hit is not None:
+            return self._serve_hit(job, decision, hit)
+        if before_call is not None and not await before_call():
+            return None
+
+        if self.tracker.budget_status().state == "stopped":
+            raise BudgetStopped(self._budget_stop_message())
+
+        # Identical requests in flight share one upstream call (and its ledger rows).
+        return await self.inflight.run(key, lambda: self._call_and_check(job, decision, model, key))
+
+    def _serve_hit(self, job: Job, decision, hit) -> JobResult:
+        original = Decimal(hit.cost_usd) if hit.cost_usd is not None else None
+        model = ModelRef.parse(hit.model)
+        self.tracker.record_cache_hit(
+            request_id=uuid.uuid4().hex, task=job.task, tier=hit.tier, model=model,
+            original_cost=original, reason=f"{decision.reason} (cache hit)",
+        )
+        self._notify_spend()
+        if job.on_text and hit.payload.get("markdown"):
+            job.on_text(hit.payload["markdown"])
+        return JobResult(hit.payload, model, hit.tier, f"{decision.reason} (cache hit)", Decimal(0), cached=True)
+
+    async def _call_and_check(self, job: Job, decision, model: ModelRef, key: str) -> JobResult:
+        tier, reason = decision.tier, decision.reason
+        answer, check, cost = await self._call(job, tier, model, reason, escalate_on_fail=self._may_escalate(decision))
+        escalated = False
+        if not check.ok and self._may_escalate(decision):
+            escalated = True
+            tier = "frontier"
+            model = self.settings.frontier
+            reason = f"frontier (escalated): {check.reason}"
+            log.info("%s %s escalated: %s", job.task, job.uri, check.reason)
+            answer, check, frontier_cost = await self._call(job, tier, model, reason, escalate_on_fail=False)
+            cost = None if cost is None or frontier_cost is None else cost + frontier_cost
+        if answer is not None and check.ok:
+            from lsp_router.cache.store import CachedResult
+
+            self.cache.put(key, CachedResult(answer, str(model), tier, None if cost is None else str(cost), time.time()))
+        return JobResult(answer, model, tier, reason, cost, escalated=escalated, check=check)
+
+    def _may_escalate(self, decision) -> bool:
+        if decision.tier != "mini" or decision.pinned:
+            return False
+        if self.settings.frontier == self.settings.mini:
+            return False
+        return self.tracker.budget_status().state not in ("over", "stopped")
+
+    async def _call(self, job: Job, tier: str, model: ModelRef, reason: str, *, escalate_on_fail: bool):
+        provider = self.providers.get(model.provider, self.settings.providers)
+        state = StreamState()
+        request_id = uuid.uuid4().hex
+        try:
+            # Partial text streams even from a mini call that may yet be escalated: the
+            # final result replaces the preview, and the user never waits on silence.
+            completion = await provider.complete(model, job.request, state, job.on_text)
+        except asyncio.CancelledError:
+            self._record_unfinished(job, tier, model, reason, state, request_id, "cancelled", "")
+            raise
+        except ProviderError as exc:
+            if not isinstance(exc, MissingKey):
+                self._record_unfinished(job, tier, model, reason, state, request_id, "error", exc.message)
+            raise
+        answer, check = job.accept(completion.text, completion.finish_reason)
+        failed_mini = not check.ok and escalate_on_fail
+        row = self.tracker.record_call(
+            request_id=request_id, task=job.task, tier=tier, model=model, usage=completion.usage,
+            latency_ms=completion.latency_ms, outcome="escalated" if failed_mini else "ok",
+            reason=reason if check.ok else f"{reason}; check failed: {check.reason}", provider_api=completion.api,
+        )
+        self._after_record()
+        return answer, check, row.cost_usd
+
+    def _record_unfinished(self, job, tier, model, reason, state: StreamState, request_id, outcome, error):
+        """A cancelled or failed call is still billed for what the provider already did."""
+        if not state.sent:
+            return
+        from lsp_router.core import Usage
+        from lsp_router.providers.sdk import estimate_usage
+        from lsp_router.spend.pricing import count_tokens
+
+        usage = state.usage
+        if usage is None or (usage.output_tokens == 0 and state.text):
+            estimate = estimate_usage(job.request, state.text, count_tokens)
+            usage = Usage(
+                input_tokens=usage.input_tokens if usage else estimate.input_tokens,
+                output_tokens=estimate.output_tokens,
+                cache_read_tokens=usage.cache_read_tokens if usage else 0,
+                cache_write_tokens=usage.cache_write_tokens if usage else 0,
+                estimated=True,
+            )
+        elif not usage.estimated and outcome == "cancelled":
+            usage.estimated = True
+        if outcome == "error" and not state.text and state.usage is None:
+            # Refused before any work (401, 429, 5xx, unreachable): nothing is billed.
+            usage = Usage()
+        latency = (time.monotonic() - state.started_at) * 1000 if state.started_at else 0.0
+        self.tracker.record_call(
+            request_id=request_id, task=job.task, tier=tier, model=model, usage=usage,
+            latency_ms=latency, outcome=outcome, reason=reason, error=error, provider_api=state.api or "openai-chat",
+        )
+        self._after_record()
+
+    def _after_record(self) -> None:
+        self._notify_spend()
+        warning = self.tracker.budget_warning()
+        if warning:
+            self._on_budget_warning(warning)
+
+    def _budget_stop_message(self) -> str:
+        status = self.tracker.budget_status()
+        setting = "lspRouter.budget.dailyUsd" if status.scope == "daily" else "lspRouter.budget.sessionUsd"
+        cap = f"${float(status.cap_usd):.2f}" if status.cap_usd is not None else "the cap"
+        return (
+            f"The {status.scope or 'session'} budget of {cap} is used up (${float(status.used_usd):.4f} spent) and "
+            f"lspRouter.budget.hardStop is on: no new paid calls. Raise {setting} or turn hardStop off; cached answers still work."
+        )
+
+    def estimate(self, task: str, features, input_tokens: int, output_tokens: int):
+        decision = self.decide(task, features)
+        model = self.settings.model_for(decision.tier)
+        return decision, self.tracker.pricer.estimate(model, input_tokens, output_tokens)
+
+    async def aclose(self) -> None:
+        for _, provider in list(self.providers._providers.values()):
+            try:
+                await provider.aclose()
+            except Exception:  # closing on shutdown must not mask anything else
+                pass

@@ -1,0 +1,479 @@
+"""The language server: thin protocol handlers over the task modules and the engine."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
+
+from lsp_router import __version__
+from lsp_router.settings import Settings, parse_settings
+
+log = logging.getLogger("lsp_router")
+
+EXPLAIN = "lspRouter.explain"
+REFACTOR = "lspRouter.refactor"
+RESET_SESSION = "lspRouter.resetSession"
+SPEND_CHANGED = "lspRouter/spendChanged"
+SPEND = "lspRouter/spend"
+STATUS = "lspRouter/status"
+
+
+class RequestFailed(JsonRpcException):
+    """LSP's RequestFailed: the request was valid but could not be served."""
+
+    CODE = -32803
+
+
+class RouterProtocol(LanguageServerProtocol):
+    @lsp_method(types.WORKSPACE_EXECUTE_COMMAND)
+    async def lsp_workspace__execute_command(self, params: types.ExecuteCommandParams) -> Any:
+        # pygls runs commands behind an outer future that $/cancelRequest cancels without
+        # touching the handler. Awaiting the handler here makes this coroutine the request
+        # itself, so a cancel interrupts the upstream call. Handlers get the whole params
+        # (they need the workDoneToken).
+        handler = self.fm.commands.get(params.command)
+        if handler is None:
+            raise JsonRpcInvalidParams(f"Command name {params.command!r} is not defined")
+        return await handler(params)
+
+
+class RouterServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("lsp-router", __version__, protocol_cls=RouterProtocol)
+        self.settings = Settings()
+        self.session = uuid.uuid4().hex[:12]
+        self.engine = None  # built at `initialized`: start-up stays lean
+        self.typeahead = None
+        self._generation: dict[str, int] = {}
+        self._warned: set[tuple[str, str]] = set()
+        self._pending_messages: list[tuple[types.MessageType, str]] = []
+
+    # -- messages ------------------------------------------------------------------------
+
+    def show(self, kind: types.MessageType, message: str) -> None:
+        log.log(logging.ERROR if kind == types.MessageType.Error else logging.WARNING, "%s", message)
+        self.window_show_message(types.ShowMessageParams(type=kind, message=message))
+
+    def show_once(self, key: tuple[str, str], kind: types.MessageType, message: str) -> None:
+        if key in self._warned:
+            log.info("%s", message)
+            return
+        self._warned.add(key)
+        self.show(kind, message)
+
+    def notify_spend(self) -> None:
+        if self.engine is not None:
+            self.protocol.notify(SPEND_CHANGED, self.engine.tracker.snapshot())
+
+    # -- settings ------------------------------------------------------------------------
+
+    def apply_settings(self, raw: Any) -> None:
+        settings, errors = parse_settings(raw, self.settings)
+        for error in errors:
+            message = f"lsp-router: {error}. Keeping the previous value."
+            if self.engine is None:
+                self._pending_messages.append((types.MessageType.Error, message))
+            else:
+                self.show(types.MessageType.Error, message)
+        self.settings = settings
+        self._warned.clear()
+        if self.engine is not None:
+            self.engine.settings = settings
+            self.engine.tracker.configure(
+                pricer=make_pricer(settings), budget=settings.budget, frontier_model=settings.frontier
+            )
+            self.engine.cache = self._reopen_cache(settings)
+
+    def _reopen_cache(self, settings: Settings):
+        current = getattr(self.engine, "cache", None)
+        if current is not None and getattr(self, "_cache_settings", None) == settings.cache:
+            return current
+        from lsp_router.cache.store import open_cache
+
+        if current is not None:
+            current.close()
+        self._cache_settings = settings.cache
+        return open_cache(settings.cache, warn=lambda m: self.show(types.MessageType.Warning, f"lsp-router: {m}"))
+
+    def start_engine(self) -> None:
+        from lsp_router.cache.typeahead import TypeAhead
+        from lsp_router.engine import Engine
+        from lsp_router.spend.ledger import LedgerError, open_ledger
+        from lsp_router.spend.tracker import SpendTracker
+
+        try:
+            ledger = open_ledger()
+        except LedgerError as exc:
+            # Spend is never silently unrecorded: say so, and keep the rows in memory.
+            self.show(types.MessageType.Error, f"lsp-router: {exc}. Spend is kept for this session only.")
+            ledger = open_ledger(":memory:")
+        tracker = SpendTracker(
+            ledger,
+            session=self.session,
+            workspace=self.workspace.root_uri or "",
+            pricer=make_pricer(self.settings),
+            budget=self.settings.budget,
+            frontier_model=self.settings.frontier,
+        )
+        self.engine = Engine(
+            self.settings,
+            tracker,
+            None,
+            notify_spend=self.notify_spend,
+            on_budget_warning=lambda m: self.show(types.MessageType.Warning, f"lsp-router: {m}"),
+        )
+        self.engine.cache = self._reopen_cache(self.settings)
+        self.typeahead = TypeAhead()
+        for kind, message in self._pending_messages:
+            self.show(kind, message)
+        self._pending_messages.clear()
+
+    # -- errors --------------------------------------------------------------------------
+
+    def provider_failed(self, exc, task: str) -> RequestFailed:
+        from lsp_router.providers.base import MissingKey
+
+        if isinstance(exc, MissingKey):
+            self.show_once((exc.provider, "missing_key"), types.MessageType.Error, f"lsp-router: {exc.message}")
+            self.protocol.notify(STATUS, {"state": "noKey", "provider": exc.provider, "message": exc.message})
+        elif task == "autocomplete":
+            # Ghost text fails quietly after the first message: it fires on every keystroke.
+            self.show_once((exc.provider, exc.kind), types.MessageType.Warning, f"lsp-router ({task}): {exc.message}")
+        else:
+            log.warning("%s failed: %s", task, exc.message)
+        return RequestFailed(f"lsp-router ({task}): {exc.message}")
+
+    # -- inline completion debounce ------------------------------------------------------
+
+    def supersede(self, uri: str) -> int:
+        self._generation[uri] = self._generation.get(uri, 0) + 1
+        return self._generation[uri]
+
+    def is_current(self, uri: str, generation: int) -> bool:
+        return self._generation.get(uri) == generation
+
+
+def make_pricer(settings: Settings):
+    from lsp_router.spend.pricing import Pricer
+
+    local = tuple(name for name, config in settings.providers.items() if config.local)
+    return Pricer(settings.prices, local_providers=local)
+
+
+server = RouterServer()
+
+
+def _view(ls: RouterServer, uri: str):
+    from lsp_router.tasks.common import DocView
+
+    document = ls.workspace.get_text_document(uri)
+    try:
+        return document, DocView.of(document)
+    except OSError as exc:
+        raise RequestFailed(f"lsp-router: cannot read {uri}: {exc.strerror or exc}") from None
+
+
+def _features(task: str, view, start, end=None, instruction=None):
+    from lsp_router.routing.features import extract_features
+
+    return extract_features(task, view.text, language=view.language, start=start, end=end, instruction=instruction)
+
+
+async def _run(ls: RouterServer, job, task: str):
+    from lsp_router.engine import BudgetStopped
+    from lsp_router.providers.base import ProviderError
+
+    try:
+        return await ls.engine.run(job)
+    except ProviderError as exc:
+        raise ls.provider_failed(exc, task) from None
+    except BudgetStopped as exc:
+        ls.show_once(("budget", "stopped"), types.MessageType.Error, f"lsp-router: {exc}")
+        raise RequestFailed(f"lsp-router: {exc}") from None
+
+
+# -- lifecycle ------------------------------------------------------------------------------
+
+
+@server.feature(types.INITIALIZE)
+def on_initialize(ls: RouterServer, params: types.InitializeParams) -> None:
+    ls.apply_settings(params.initialization_options)
+
+
+@server.feature(types.INITIALIZED)
+def on_initialized(ls: RouterServer, params: types.InitializedParams) -> None:
+    ls.start_engine()
+    log.info("lsp-router %s ready: session %s, mini %s, frontier %s", __version__, ls.session, ls.settings.mini, ls.settings.frontier)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def on_configuration(ls: RouterServer, params: types.DidChangeConfigurationParams) -> None:
+    settings = params.settings
+    if isinstance(settings, dict) and "lspRouter" in settings:
+        settings = settings["lspRouter"]
+    ls.apply_settings(settings)
+    ls.notify_spend()
+
+
+@server.feature(types.SHUTDOWN)
+async def on_shutdown(ls: RouterServer, params: None) -> None:
+    if ls.engine is not None:
+        await ls.engine.aclose()
+        ls.engine.tracker.ledger.close()
+        ls.engine.cache.close()
+
+
+# -- autocomplete ---------------------------------------------------------------------------
+
+
+@server.feature(types.TEXT_DOCUMENT_INLINE_COMPLETION, types.InlineCompletionOptions())
+async def inline_completion(ls: RouterServer, params: types.InlineCompletionParams):
+    from lsp_router.tasks import autocomplete
+    from lsp_router.tasks.common import client_to_point
+
+    uri = params.text_document.uri
+    generation = ls.supersede(uri)
+    document, view = _view(ls, uri)
+    line, character = client_to_point(document, params.position)
+    here = types.Range(params.position, params.position)
+    before = view.text[: view.offset(line, character)]
+
+    reused = ls.typeahead.lookup(uri, before)
+    if reused is not None and reused[0]:
+        return types.InlineCompletionList(items=[types.InlineCompletionItem(insert_text=reused[0], range=here)])
+
+    job = autocomplete.build_job(view, line, character, _features("autocomplete", view, (line, character)), ls.settings)
+
+    async def still_wanted() -> bool:
+        # A newer keystroke supersedes this request while it waits: one call per burst.
+        await asyncio.sleep(ls.settings.debounce_ms / 1000)
+        return ls.is_current(uri, generation)
+
+    result = await _run_autocomplete(ls, job, still_wanted)
+    if result is None or result.answer is None or not result.check.ok or not result.answer["text"]:
+        return types.InlineCompletionList(items=[])
+    text = result.answer["text"]
+    ls.typeahead.remember(uri, before, text)
+    return types.InlineCompletionList(items=[types.InlineCompletionItem(insert_text=text, range=here)])
+
+
+async def _run_autocomplete(ls: RouterServer, job, still_wanted):
+    from lsp_router.engine import BudgetStopped
+    from lsp_router.providers.base import ProviderError
+
+    try:
+        return await ls.engine.run(job, before_call=still_wanted)
+    except ProviderError as exc:
+        ls.provider_failed(exc, "autocomplete")
+    except BudgetStopped as exc:
+        ls.show_once(("budget", "stopped"), types.MessageType.Error, f"lsp-router: {exc}")
+    return None
+
+
+# -- rename ---------------------------------------------------------------------------------
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+def prepare_rename(ls: RouterServer, params: types.PrepareRenameParams):
+    from lsp_router.tasks import rename
+    from lsp_router.tasks.common import client_range, client_to_point
+
+    document, view = _view(ls, params.text_document.uri)
+    line, character = client_to_point(document, params.position)
+    found = rename.symbol_at(view, line, character)
+    if found is None or not rename.candidates(view, found[0], line, character):
+        return None
+    name, start, end = found
+    return types.PrepareRenamePlaceholder(range=client_range(document, (line, start), (line, end)), placeholder=name)
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME)
+async def rename_symbol(ls: RouterServer, params: types.RenameParams):
+    from lsp_router.tasks import rename
+    from lsp_router.tasks.common import client_range, client_to_point
+
+    uri = params.text_document.uri
+    document, view = _view(ls, uri)
+    line, character = client_to_point(document, params.position)
+    if not rename.is_valid_name(params.new_name, view.language):
+        raise JsonRpcInvalidParams(f"lsp-router: {params.new_name!r} is not a valid identifier")
+    job = rename.build_job(view, line, character, params.new_name, _features("rename", view, (line, character)))
+    if job is None:
+        raise RequestFailed("lsp-router: there is no symbol to rename here")
+    result = await _run(ls, job, "rename")
+    if result.answer is None:
+        raise RequestFailed(f"lsp-router: the rename could not be computed ({result.check.reason})")
+    edits = [
+        types.TextEdit(range=client_range(document, (sl, sc), (el, ec)), new_text=params.new_name)
+        for sl, sc, el, ec in result.answer["edits"]
+    ]
+    return types.WorkspaceEdit(changes={uri: edits})
+
+
+# -- explain --------------------------------------------------------------------------------
+
+
+def _target(ls: RouterServer, params: types.ExecuteCommandParams, command: str):
+    from lsp_router.tasks.common import client_to_point
+
+    args = params.arguments or []
+    if len(args) != 1 or not isinstance(args[0], dict):
+        raise JsonRpcInvalidParams(f"{command} takes one argument: {{\"textDocument\": {{\"uri\"}}, \"range\"}}")
+    arg = args[0]
+    try:
+        uri = arg["textDocument"]["uri"]
+        span = ls.converter.structure(arg["range"], types.Range)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise JsonRpcInvalidParams(f"{command}: bad argument ({exc}); expected {{\"textDocument\": {{\"uri\"}}, \"range\"}}") from None
+    document, view = _view(ls, uri)
+    start, end = client_to_point(document, span.start), client_to_point(document, span.end)
+    if end < start:
+        start, end = end, start
+    if start == end:
+        raise JsonRpcInvalidParams(f"{command}: the range is empty; select some code first")
+    return arg, uri, document, view, start, end
+
+
+@server.command(EXPLAIN)
+async def explain(ls: RouterServer, params: types.ExecuteCommandParams):
+    from lsp_router.tasks import explain as explain_task
+
+    _, uri, document, view, start, end = _target(ls, params, EXPLAIN)
+    token = params.work_done_token
+    on_text = None
+    if token is not None:
+        ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(title="Explaining", cancellable=True))
+
+        def on_text(piece: str) -> None:
+            ls.work_done_progress.report(token, types.WorkDoneProgressReport(message=piece))
+
+    job = explain_task.build_job(view, start, end, _features("explain", view, start, end), on_text)
+    try:
+        result = await _run(ls, job, "explain")
+    finally:
+        if token is not None:
+            ls.work_done_progress.end(token, types.WorkDoneProgressEnd())
+    if result.answer is None:
+        raise RequestFailed(f"lsp-router: no explanation ({result.check.reason})")
+    return {"markdown": result.answer["markdown"], **result.summary()}
+
+
+# -- refactor -------------------------------------------------------------------------------
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.RefactorRewrite], resolve_provider=True),
+)
+def code_actions(ls: RouterServer, params: types.CodeActionParams):
+    """Lists AI refactors with their tier and a pre-flight cost. Never calls a model."""
+    from lsp_router.tasks import refactor
+    from lsp_router.tasks.common import client_to_point
+
+    if params.context.only and not any(
+        kind == types.CodeActionKind.RefactorRewrite or types.CodeActionKind.RefactorRewrite.value.startswith(kind)
+        for kind in params.context.only
+    ):
+        return None
+    if ls.engine is None:
+        return None
+    document, view = _view(ls, params.text_document.uri)
+    start, end = client_to_point(document, params.range.start), client_to_point(document, params.range.end)
+    if start == end:
+        return None
+    tokens_in, tokens_out = refactor.estimate_tokens(view, start, end)
+    result = []
+    for title, instruction in refactor.actions(ls.settings.refactor_instructions):
+        features = _features("refactor", view, start, end, instruction)
+        decision, cost = ls.engine.estimate("refactor", features, tokens_in, tokens_out)
+        result.append(
+            types.CodeAction(
+                title=f"{title} ({decision.tier}, {format_estimate(cost)})",
+                kind=types.CodeActionKind.RefactorRewrite,
+                data={"uri": params.text_document.uri, "range": ls.converter.unstructure(params.range), "instruction": instruction},
+            )
+        )
+    return result
+
+
+def format_estimate(cost: Decimal | None) -> str:
+    if cost is None:
+        return "unpriced"
+    if cost < Decimal("0.001"):
+        return "<$0.001"
+    return f"~${cost:.3f}"
+
+
+async def _refactor_edit(ls: RouterServer, uri: str, span: types.Range, instruction: str):
+    from lsp_router.tasks import refactor
+    from lsp_router.tasks.common import client_to_point
+
+    document, view = _view(ls, uri)
+    start, end = client_to_point(document, span.start), client_to_point(document, span.end)
+    job = refactor.build_job(view, start, end, instruction, _features("refactor", view, start, end, instruction))
+    result = await _run(ls, job, "refactor")
+    if result.answer is None or not result.check.ok:
+        raise RequestFailed(f"lsp-router: the refactor was not applied: {result.check.reason}")
+    edit = types.TextEdit(range=span, new_text=result.answer["newText"])
+    versioned = types.TextDocumentEdit(
+        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=document.version),
+        edits=[edit],
+    )
+    return types.WorkspaceEdit(document_changes=[versioned]) if document.version is not None else types.WorkspaceEdit(changes={uri: [edit]}), result
+
+
+@server.feature(types.CODE_ACTION_RESOLVE)
+async def resolve_code_action(ls: RouterServer, action: types.CodeAction):
+    data = action.data or {}
+    try:
+        span = ls.converter.structure(data["range"], types.Range)
+        uri, instruction = data["uri"], data["instruction"]
+    except (KeyError, TypeError, ValueError):
+        raise JsonRpcInvalidParams("lsp-router: this code action has no data to resolve") from None
+    action.edit, _ = await _refactor_edit(ls, uri, span, instruction)
+    return action
+
+
+@server.command(REFACTOR)
+async def refactor_command(ls: RouterServer, params: types.ExecuteCommandParams):
+    arg, uri, document, view, start, end = _target(ls, params, REFACTOR)
+    instruction = arg.get("instruction")
+    if not isinstance(instruction, str) or not instruction.strip():
+        raise JsonRpcInvalidParams(f"{REFACTOR}: give an \"instruction\"")
+    span = ls.converter.structure(arg["range"], types.Range)
+    edit, result = await _refactor_edit(ls, uri, span, instruction.strip())
+    # Cancelled before this point: nothing is applied.
+    applied = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label=f"lsp-router: {instruction[:40]}"))
+    return {"applied": bool(applied.applied), "newText": result.answer["newText"], **result.summary()}
+
+
+# -- spend ----------------------------------------------------------------------------------
+
+
+@server.feature(SPEND)
+def spend(ls: RouterServer, params: Any = None) -> dict:
+    if ls.engine is None:
+        raise RequestFailed("lsp-router: not initialized yet")
+    return ls.engine.tracker.snapshot()
+
+
+@server.command(RESET_SESSION)
+async def reset_session(ls: RouterServer, params: types.ExecuteCommandParams):
+    ls.session = uuid.uuid4().hex[:12]
+    ls.engine.tracker.reset_session(ls.session)
+    ls.notify_spend()
+    return {"session": ls.session}
+
+
+def serve() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    server.start_io()

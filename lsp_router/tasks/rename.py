@@ -1,0 +1,143 @@
+"""Rename: the model picks which occurrences of the name are the symbol under the cursor.
+
+The parser lists every identifier token with that name (never text in strings or
+comments); the model, which can read the code, says which of them mean the same symbol;
+the check compares its choice with the scope analysis.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import re
+
+from lsp_router.engine import Check, Job
+from lsp_router.providers.base import ModelRequest
+from lsp_router.tasks.common import DocView
+
+IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+
+SYSTEM = (
+    "You rename symbols in source code. You get the code with line numbers, the symbol at a "
+    "given position, and a numbered list of places where the same name appears. Answer with "
+    'JSON only, {"occurrences": [numbers]}, listing the places that refer to the same symbol '
+    "as the one at the given position (same binding and scope); leave out the places where the "
+    "same name means something else."
+)
+
+
+def symbol_at(view: DocView, line: int, character: int) -> tuple[str, int, int] | None:
+    """The identifier touching (line, character): (name, start column, end column)."""
+    text = view.line_text(line)
+    for match in IDENTIFIER.finditer(text):
+        if match.start() <= character <= match.end():
+            return match.group(), match.start(), match.end()
+    return None
+
+
+def is_valid_name(name: str, language: str | None) -> bool:
+    if not IDENTIFIER.fullmatch(name):
+        return False
+    return not (language == "python" and keyword.iskeyword(name))
+
+
+def candidates(view: DocView, name: str, line: int, character: int) -> list[tuple[int, int, int, int]]:
+    """Every identifier token with this name in the file (the model chooses among them)."""
+    from lsp_router.routing.checks import rename_occurrences
+
+    scoped = set(rename_occurrences(view.text, name, (line, character), view.language))
+    everywhere = set(_all_tokens(view, name))
+    return sorted(scoped | everywhere)
+
+
+def _all_tokens(view: DocView, name: str) -> list[tuple[int, int, int, int]]:
+    from lsp_router.routing.parsing import parse
+
+    language = view.language
+    tree = parse(view.text, language) if language else None
+    if tree is None:
+        pattern = re.compile(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
+        return [
+            (number, m.start(), number, m.end())
+            for number, text in enumerate(view.lines)
+            for m in pattern.finditer(text)
+        ]
+    found: list[tuple[int, int, int, int]] = []
+    encoded = name.encode()
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.child_count == 0:
+            if "identifier" in node.type and node.text == encoded:
+                (sl, sc), (el, ec) = _columns(view, node.start_point), _columns(view, node.end_point)
+                found.append((sl, sc, el, ec))
+        else:
+            stack.extend(node.children)
+    return found
+
+
+def _columns(view: DocView, point) -> tuple[int, int]:
+    """tree-sitter columns are UTF-8 bytes; ours are code points."""
+    row, byte_column = point
+    line = view.lines[row] if row < len(view.lines) else ""
+    return row, len(line.encode()[:byte_column].decode(errors="ignore"))
+
+
+def build_job(view: DocView, line: int, character: int, new_name: str, features) -> Job | None:
+    found = symbol_at(view, line, character)
+    if found is None:
+        return None
+    old_name = found[0]
+    places = candidates(view, old_name, line, character)
+    numbered_code = "".join(f"{i + 1:5d}  {text}" for i, text in enumerate(view.lines))
+    listing = "\n".join(
+        f"{index}: line {sl + 1}, column {sc + 1}: {view.line_text(sl).strip()}"
+        for index, (sl, sc, _, _) in enumerate(places)
+    )
+    prompt = (
+        f"Rename `{old_name}` at line {line + 1}, column {found[1] + 1} to `{new_name}`.\n"
+        f"Places where `{old_name}` appears:\n{listing}\n"
+        'Answer: {"occurrences": [...]}'
+    )
+    request = ModelRequest(
+        system=SYSTEM,
+        context=f"Code ({view.language_id or 'text'}):\n{numbered_code}",
+        prompt=prompt,
+        max_tokens=400,
+        stream=False,
+    )
+    language = view.language
+
+    def accept(text: str, finish_reason: str | None):
+        chosen = parse_choice(text, len(places))
+        if chosen is None:
+            return None, Check(False, "the answer is not a JSON list of places")
+        edits = [places[i] for i in chosen]
+        from lsp_router.routing.checks import check_rename
+
+        result = check_rename(view.text, old_name, new_name, edits, language, (line, character))
+        return {"edits": [list(e) for e in edits], "oldName": old_name}, Check(result.ok, result.reason)
+
+    return Job(
+        task="rename",
+        uri=view.uri,
+        features=features,
+        request=request,
+        cache_inputs={"text": view.text, "position": [line, character], "newName": new_name},
+        accept=accept,
+    )
+
+
+def parse_choice(text: str, count: int) -> list[int] | None:
+    match = re.search(r"\{.*\}|\[.*\]", text, re.DOTALL)
+    if match is None:
+        return None
+    try:
+        value = json.loads(match.group())
+    except json.JSONDecodeError:
+        return None
+    if isinstance(value, dict):
+        value = value.get("occurrences")
+    if not isinstance(value, list) or not all(isinstance(v, int) and 0 <= v < count for v in value):
+        return None
+    return sorted(set(value))

@@ -1,0 +1,89 @@
+// The lsp-router server's custom protocol, as the extension sees it.
+// Pure types and names: no `vscode` import, so unit tests can load everything that uses them.
+
+/** Notification server -> client, sent after every request that changed the session's spend. */
+export const SPEND_CHANGED = 'lspRouter/spendChanged';
+/** Request client -> server, no params: the same payload as SPEND_CHANGED. */
+export const SPEND_REQUEST = 'lspRouter/spend';
+/** Notification server -> client: `{state: "noKey", provider, message}` and friends. */
+export const STATUS_NOTIFICATION = 'lspRouter/status';
+
+/** `workspace/executeCommand` commands the server implements. */
+export const SERVER_COMMANDS = {
+  explain: 'lspRouter.explain',
+  refactor: 'lspRouter.refactor',
+  resetSession: 'lspRouter.resetSession',
+} as const;
+
+export type Tier = 'mini' | 'frontier' | string;
+export type BudgetState = 'ok' | 'near' | 'over' | 'stopped';
+
+export interface TaskSpend {
+  costUsd: number;
+  savedUsd?: number;
+  requests: number;
+  cacheHits?: number;
+  escalations?: number;
+}
+
+export interface TierSpend {
+  costUsd: number;
+  requests: number;
+}
+
+export interface BudgetInfo {
+  cap: number | null;
+  used: number;
+  state: BudgetState | string;
+  scope?: string | null;
+}
+
+export interface SessionSpend {
+  id: string;
+  costUsd: number;
+  savedUsd: number;
+  frontierCostUsd?: number;
+  requests: number;
+  cacheHits: number;
+  escalations: number;
+  errors?: number;
+  unpriced?: number;
+  byTask?: Record<string, TaskSpend>;
+  byTier?: Record<string, TierSpend>;
+  budget?: BudgetInfo | null;
+}
+
+export interface LastRequest {
+  task: string;
+  tier: Tier;
+  model: string;
+  reason: string;
+  costUsd: number | null;
+  cached: boolean;
+  outcome?: string;
+  priced?: boolean;
+  inputTokens?: number;
+  outputTokens?: number;
+  latencyMs?: number;
+}
+
+export interface SpendSnapshot {
+  session: SessionSpend;
+  last: LastRequest | null;
+}
+
+export interface StatusNotificationParams {
+  state: 'noKey' | string;
+  provider?: string;
+  message?: string;
+}
+
+/** Result of `lspRouter.explain`. */
+export interface ExplainResult {
+  markdown: string;
+  model?: string;
+  tier?: Tier;
+  costUsd?: number | null;
+  cached?: boolean;
+  reason?: string;
+}
