@@ -219,13 +219,7 @@ class Engine:
             self._on_budget_warning(warning)
 
     def _budget_stop_message(self) -> str:
-        status = self.tracker.budget_status()
-        setting = "lspRouter.budget.dailyUsd" if status.scope == "daily" else "lspRouter.budget.sessionUsd"
-        cap = f"${float(status.cap_usd):.2f}" if status.cap_usd is not None else "the cap"
-        return (
-            f"The {status.scope or 'session'} budget of {cap} is used up (${float(status.used_usd):.4f} spent) and "
-            f"lspRouter.budget.hardStop is on: no new paid calls. Raise {setting} or turn hardStop off; cached answers still work."
-        )
+        return self.tracker.budget_status().message()
 
     def estimate(self, task: str, features, input_tokens: int, output_tokens: int):
         decision = self.decide(task, features)

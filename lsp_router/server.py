@@ -310,7 +310,7 @@ async def rename_symbol(ls: RouterServer, params: types.RenameParams):
     if job is None:
         raise RequestFailed("lsp-router: there is no symbol to rename here")
     result = await _run(ls, job, "rename")
-    if result.answer is None:
+    if result.answer is None or not result.check.ok:
         raise RequestFailed(f"lsp-router: the rename could not be computed ({result.check.reason})")
     edits = [
         types.TextEdit(range=client_range(document, (sl, sc), (el, ec)), new_text=params.new_name)

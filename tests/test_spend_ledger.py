@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
 import sys
@@ -154,8 +153,7 @@ _WORKER = textwrap.dedent(
 
 
 def test_several_processes_write_at_once(tmp_path):
-    path = tmp_path / "ledger.sqlite3"
-    SqliteLedger(path).close()
+    path = tmp_path / "ledger.sqlite3"  # created by the workers themselves, all at once
     workers, n = 4, 300
     start_at = time.time() + 1.0
     procs = [

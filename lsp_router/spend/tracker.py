@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 __all__ = ["SpendTracker"]
 
 _ZERO = Decimal(0)
+_SEEN_MAX = 10_000
 
 
 def _f(value: Decimal | None) -> float | None:
@@ -78,7 +79,8 @@ class SpendTracker:
         self._by_task: dict[str, Totals] = {}
         self._by_tier: dict[str, Totals] = {}
         self._last: LedgerRow | None = None
-        self._seen: set[str] = set(self._unsaved)
+        # Recent request ids, to make a repeated record_call a no-op (retries come soon after).
+        self._seen: dict[str, None] = dict.fromkeys(self._unsaved)
 
     # -- settings -----------------------------------------------------------------------
 
@@ -209,7 +211,9 @@ class SpendTracker:
             return unsaved
         if row.request_id in self._seen:
             return row
-        self._seen.add(row.request_id)
+        self._seen[row.request_id] = None
+        if len(self._seen) > _SEEN_MAX:
+            del self._seen[next(iter(self._seen))]
         self._count(row)
         try:
             self.ledger.append(row)

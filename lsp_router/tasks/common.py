@@ -82,3 +82,10 @@ def file_context(view: DocView, limit_chars: int = 24_000) -> str:
         text = text[:half] + "\n…\n" + text[-half:]
     name = view.path or view.uri
     return f"File {name} ({view.language_id or 'text'}):\n```\n{text}\n```"
+
+
+def prompt_cache_key(task: str, view: DocView) -> str:
+    """Groups requests on one file for OpenAI's prompt cache, without sending the path."""
+    import hashlib
+
+    return f"{task}:{hashlib.sha256(view.uri.encode()).hexdigest()[:16]}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lsp_router.engine import Check, Job
 from lsp_router.providers.base import ModelRequest, OnText
-from lsp_router.tasks.common import DocView, file_context
+from lsp_router.tasks.common import DocView, file_context, prompt_cache_key
 
 SYSTEM = (
     "You explain code to the developer who is reading it in their editor. Be concrete and "
@@ -19,7 +19,7 @@ def build_job(view: DocView, start: tuple[int, int], end: tuple[int, int], featu
         f"Explain lines {start[0] + 1}-{end[0] + 1} of this file:\n"
         f"```{view.language_id or ''}\n{selection}\n```"
     )
-    request = ModelRequest(system=SYSTEM, context=file_context(view), prompt=prompt, max_tokens=1200, cache_key=f"explain:{view.uri}")
+    request = ModelRequest(system=SYSTEM, context=file_context(view), prompt=prompt, max_tokens=1200, cache_key=prompt_cache_key("explain", view))
 
     def accept(text: str, finish_reason: str | None):
         from lsp_router.routing.checks import check_explain

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lsp_router.engine import Check, Job
 from lsp_router.providers.base import ModelRequest
-from lsp_router.tasks.common import DocView, file_context, strip_fences
+from lsp_router.tasks.common import DocView, file_context, prompt_cache_key, strip_fences
 
 BUILTIN_ACTIONS = (
     ("Simplify", "Simplify this code without changing its behaviour."),
@@ -35,7 +35,7 @@ def build_job(view: DocView, start: tuple[int, int], end: tuple[int, int], instr
         context=file_context(view),
         prompt=prompt,
         max_tokens=max(512, min(8000, len(selection) // 2 + 400)),
-        cache_key=f"refactor:{view.uri}",
+        cache_key=prompt_cache_key("refactor", view),
     )
     language = view.language
 

@@ -42,7 +42,6 @@ export class ExplainPanel implements vscode.Disposable {
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
         { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [] },
       );
-      this.panel.iconPath = new vscode.ThemeIcon('comment-discussion');
       this.panel.webview.html = this.html();
       this.panel.webview.onDidReceiveMessage((m) => {
         if (m && m.type === 'ready') void this.flush();

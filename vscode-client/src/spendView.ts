@@ -26,7 +26,6 @@ export class SpendView implements vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
       { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [] },
     );
-    this.panel.iconPath = new vscode.ThemeIcon('graph');
     this.panel.onDidDispose(() => {
       this.panel = undefined;
     });

@@ -1,0 +1,156 @@
+"""The ledger and the notification equal provider usage x price, exactly, through the real server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from genai_prices import calc_price, extract_usage
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+
+from tests.conftest import settings_for, stdlib_file, target
+
+TEXTWRAP = stdlib_file("textwrap.py")
+FLAVOR = {"openai-chat": "chat", "openai-responses": "responses", "anthropic": "default"}
+
+
+def billed(record) -> Decimal:
+    """What the provider bills for one recorded call: its own usage x genai-prices' price."""
+    provider = "anthropic" if record.api == "anthropic" else "openai"
+    usage = extract_usage({"model": record.model, "usage": record.usage}, provider_id=provider, api_flavor=FLAVOR[record.api]).usage
+    return calc_price(usage, record.model, provider_id=provider).total_price
+
+
+def spend_cli(env: dict, *args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "lsp_router", "spend", *args, "--json"], env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+async def test_a_scripted_session_is_billed_exactly(start_server, loopback, server_env):
+    """Both providers, streaming and not, chat and responses, cached tokens, an escalation, a cancel."""
+    session = await start_server(
+        settings_for(loopback, routing={"explain": "frontier", "rename": "mini", "refactor": "mini"})
+    )
+    text = TEXTWRAP.read_text()
+    uri = session.open(TEXTWRAP)
+
+    # 1. explain on the frontier tier: Anthropic, streamed, with cache reads and writes.
+    loopback.reply("Explains dedent.", api="anthropic", input_tokens=4000, cached_tokens=3000, cache_write_tokens=500, times=1)
+    await session.explain(uri, (0, 0), (40, 0))
+
+    # 2. rename on the mini tier: OpenAI chat, not streamed, with cached prompt tokens.
+    line = next(i for i, l in enumerate(text.splitlines()) if "margin = None" in l)
+    column = text.splitlines()[line].index("margin")
+    loopback.reply('{"occurrences": []}', api="openai-chat", input_tokens=2500, cached_tokens=1024, times=1)
+    with pytest.raises(JsonRpcException):
+        # An empty choice fails the check; pinned mini does not escalate: the call is still billed.
+        await session.client.text_document_rename_async(
+            types.RenameParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                position=types.Position(line=line, character=column),
+                new_name="indent_margin",
+            )
+        )
+
+    # 3. an auto-routed completion whose mini answer fails its check escalates to the frontier.
+    code_line = next(i for i, l in enumerate(text.splitlines()) if "self.width = width" in l)
+    column = text.splitlines()[code_line].index("width = width") + len("width = wi")
+    loopback.reply("dth = width", api="openai-chat", times=1)  # repeats the text after the cursor
+    loopback.reply("dth", api="anthropic", times=1)
+    result = await session.inline(uri, code_line, column)
+    assert [i.insert_text for i in result.items] == ["dth"]
+
+    # 4. a refactor cancelled mid-stream is billed for what was generated, estimated.
+    loopback.reply("```python\n" + "pass\n" * 200 + "```", api="openai-chat", chunk_delay=0.03)
+    future = session.client.protocol.send_request(
+        types.WORKSPACE_EXECUTE_COMMAND,
+        types.ExecuteCommandParams(command="lspRouter.refactor", arguments=[target(uri, (0, 0), (20, 0), instruction="Simplify")]),
+        msg_id="cancel-me",
+    )
+    assert loopback.wait_for_requests(5, timeout=10)
+    await asyncio.sleep(0.3)
+    session.client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id="cancel-me"))
+    with pytest.raises(Exception):
+        await asyncio.wait_for(asyncio.wrap_future(future) if not isinstance(future, asyncio.Future) else future, 10)
+    await asyncio.sleep(0.3)
+
+    snapshot = await session.spend()
+    exact = [r for r in loopback.requests if r.usage is not None]
+    assert len(exact) == 4 and [r.api for r in exact] == ["anthropic", "openai-chat", "openai-chat", "anthropic"]
+    ledger = spend_cli(server_env, "--session", snapshot["session"]["id"], "--by", "task")
+    cancelled = ledger["rows"]["refactor"]["costUsd"]
+    assert cancelled > 0
+    expected = sum(billed(r) for r in exact)
+    assert Decimal(str(ledger["costUsd"])) - Decimal(str(cancelled)) == expected
+    assert snapshot["session"]["costUsd"] == ledger["costUsd"]
+    assert session.spend_events[-1]["session"]["costUsd"] == snapshot["session"]["costUsd"]
+    assert snapshot["session"]["escalations"] == 1
+    assert snapshot["session"]["byTask"]["autocomplete"]["escalations"] == 1
+    assert snapshot["last"]["outcome"] == "cancelled"
+
+
+async def test_responses_api_is_billed_exactly(start_server, loopback, server_env):
+    session = await start_server(
+        settings_for(loopback, routing={"explain": "mini"}, providers={"openai": {"api": "openai-responses"}})
+    )
+    uri = session.open(TEXTWRAP)
+    loopback.reply("Explained.", input_tokens=3000, cached_tokens=2048, reasoning_tokens=40, output_tokens=120)
+    result = await session.explain(uri, (0, 0), (30, 0))
+    (call,) = loopback.requests
+    assert call.api == "openai-responses"
+    assert Decimal(str(result["costUsd"])) == billed(call)
+    snapshot = await session.spend()
+    assert snapshot["last"]["inputTokens"] == 3000  # cached tokens are part of the input, not added again
+
+
+async def test_two_server_processes_share_one_ledger_exactly(start_server, loopback, server_env):
+    settings = settings_for(loopback, routing={"autocomplete": "mini"}, cache={"enabled": False})
+    first, second = await start_server(settings), await start_server(settings)
+    text = TEXTWRAP.read_text()
+    uris = [s.open(TEXTWRAP) for s in (first, second)]
+    loopback.reply("x")
+    per_server = 150
+
+    async def hammer(session, uri):
+        for batch in range(0, per_server, 25):
+            await asyncio.gather(*(session.inline(uri, 10 + (i % 50), 0) for i in range(batch, batch + 25)))
+
+    await asyncio.gather(hammer(first, uris[0]), hammer(second, uris[1]))
+    calls = [r for r in loopback.requests if r.usage is not None]
+    assert len(calls) == 2 * per_server
+    ledger = spend_cli(server_env)
+    assert ledger["calls"] == 2 * per_server
+    assert Decimal(str(ledger["costUsd"])) == sum(billed(r) for r in calls)
+
+
+async def test_a_budget_leans_to_mini_then_hard_stops_but_cache_hits_still_work(start_server, loopback):
+    session = await start_server(
+        settings_for(loopback, budget={"sessionUsd": 0.0001, "hardStop": False}, routing={"explain": "auto"})
+    )
+    uri = session.open(TEXTWRAP)
+    loopback.reply("explained")
+    await session.explain(uri, (0, 0), (300, 0))  # a big explain: the first call blows the tiny budget
+    assert (await session.spend())["session"]["budget"]["state"] == "over"
+    assert any("budget" in m.message for m in session.client.messages)
+
+    # Over the cap, auto routing downgrades everything to the mini tier.
+    result = await session.explain(uri, (0, 0), (200, 0))
+    assert result["tier"] == "mini" and "budget" in result["reason"]
+
+    session.client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"lspRouter": {"budget": {"sessionUsd": 0.0001, "hardStop": True}}})
+    )
+    with pytest.raises(JsonRpcException, match="budget"):
+        await session.explain(uri, (0, 0), (100, 0))
+    calls_before = len(loopback.requests)
+    again = await session.explain(uri, (0, 0), (200, 0))  # answered before: a free cache hit
+    assert again["cached"] is True and again["costUsd"] == 0
+    assert len(loopback.requests) == calls_before

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on('console', m => { if (m.type()==='error') console.log('console:', m.text().slice(0,200)); });
+await page.goto('http://127.0.0.1:18080/?folder=/tmp/cs1/w');
+await page.waitForSelector('.monaco-workbench', { timeout: 30000 });
+await page.waitForTimeout(8000);
+console.log('STATUS:', await page.locator('.statusbar').innerText());
+const items = await page.$$eval('.statusbar-item', els => els.map(e => e.id + ' | ' + e.getAttribute('aria-label')));
+console.log(items.join('\n'));
+await page.screenshot({ path: '/tmp/cs1/shot.png' });
+await browser.close();

@@ -1,0 +1,490 @@
+// LSP Router for VS Code: starts the lsp-router language server, hands it the settings and the API
+// keys from Secret Storage, and shows what the session costs. No business logic lives here: routing,
+// caching and pricing are the server's; formatting and state are in format.ts / state.ts.
+
+import * as fs from 'fs';
+import * as os from 'os';
+import * as vscode from 'vscode';
+import {
+  CancellationToken,
+  DidChangeConfigurationNotification,
+  ExecuteCommandRequest,
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  State,
+  WorkDoneProgress,
+} from 'vscode-languageclient/node';
+import {
+  BUILTIN_PROVIDERS,
+  buildServerSettings,
+  type ProviderConfig,
+  providersInUse,
+  providersMissingKeys,
+  resolveServerCommand,
+  serverEnv,
+  settingsSection,
+} from './config';
+import { ExplainPanel } from './explainPanel';
+import { explainHeader, providerDisplayName, providerOfModel } from './format';
+import {
+  type ExplainResult,
+  SERVER_COMMANDS,
+  SPEND_CHANGED,
+  SPEND_REQUEST,
+  type SpendSnapshot,
+  STATUS_NOTIFICATION,
+  type StatusNotificationParams,
+} from './protocol';
+import { Secrets } from './secrets';
+import { SpendView } from './spendView';
+import { initialStatusState, SessionLedger, type StatusState } from './state';
+import { createStatusBarItem, updateStatusBarItem } from './statusBar';
+import { randomToken } from './util';
+
+const SECTION = 'lspRouter';
+
+let router: Router | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  router = new Router(context);
+  await router.activate();
+}
+
+export async function deactivate(): Promise<void> {
+  await router?.stopClient();
+  router = undefined;
+}
+
+class Router {
+  private readonly output = vscode.window.createOutputChannel('LSP Router', { log: true });
+  private readonly secrets: Secrets;
+  private readonly ledger = new SessionLedger();
+  private readonly state: StatusState = initialStatusState();
+  private readonly item = createStatusBarItem();
+  private readonly spendView: SpendView;
+  private readonly explainPanel = new ExplainPanel();
+  private client: LanguageClient | undefined;
+  private starting: Promise<void> | undefined;
+  private lastSentSettings = '';
+  private currentSettings: Record<string, unknown> = {};
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.secrets = new Secrets(context.secrets, (m) => this.log(m));
+    this.spendView = new SpendView(this.ledger, () => void vscode.commands.executeCommand('lspRouter.newSession'));
+    context.subscriptions.push(this.output, this.item, this.spendView, this.explainPanel);
+  }
+
+  private log(message: string): void {
+    this.output.info(`[client] ${message}`);
+  }
+
+  private refresh(): void {
+    updateStatusBarItem(this.item, this.state);
+    this.spendView.update();
+  }
+
+  async activate(): Promise<void> {
+    const reg = (id: string, fn: (...args: any[]) => unknown) =>
+      this.context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+    reg('lspRouter.setOpenAIKey', () => this.setKey('openai'));
+    reg('lspRouter.setAnthropicKey', () => this.setKey('anthropic'));
+    reg('lspRouter.setApiKey', (provider?: string) => this.setKey(provider));
+    reg('lspRouter.clearKeys', () => this.clearKeys());
+    reg('lspRouter.explainSelection', () => this.explainSelection());
+    reg('lspRouter.refactorSelection', () => this.refactorSelection());
+    reg('lspRouter.showSpend', () => this.spendView.show());
+    reg('lspRouter.newSession', () => this.resetSession());
+    reg('lspRouter.restartServer', () => this.restart());
+    reg('lspRouter.showOutput', () => this.output.show(true));
+
+    this.context.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(SECTION)) return;
+        if (e.affectsConfiguration(`${SECTION}.server`)) {
+          this.log('server settings changed: restarting the server');
+          void this.restart();
+          return;
+        }
+        void this.sendConfiguration().then(() => this.checkKeys());
+      }),
+      this.secrets.onDidChange(() => {
+        // Also fires when another window stores a key.
+        void this.sendConfiguration().then(() => this.checkKeys());
+      }),
+    );
+    this.refresh();
+    await this.startClient();
+  }
+
+  // ---------------------------------------------------------------- settings & keys
+
+  private config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
+
+  private customProviders(): Record<string, ProviderConfig> {
+    return this.config().get<Record<string, ProviderConfig>>('providers') ?? {};
+  }
+
+  private knownProviders(): string[] {
+    return [...BUILTIN_PROVIDERS, ...Object.keys(this.customProviders())];
+  }
+
+  private async storedKeys(): Promise<Record<string, string | undefined>> {
+    return this.secrets.getAll(this.knownProviders());
+  }
+
+  private async buildSettings(): Promise<Record<string, unknown>> {
+    const cfg = this.config();
+    this.currentSettings = buildServerSettings((k) => cfg.get(k), await this.storedKeys());
+    return this.currentSettings;
+  }
+
+  /** Push the settings (with the keys from Secret Storage) to the running server. */
+  private async sendConfiguration(): Promise<void> {
+    const settings = await this.buildSettings();
+    const json = JSON.stringify(settings);
+    if (!this.client || !this.client.isRunning() || json === this.lastSentSettings) return;
+    this.lastSentSettings = json;
+    await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SECTION]: settings } });
+    this.log('sent the settings to the server (workspace/didChangeConfiguration)');
+  }
+
+  /** Providers used by models.* that have no key: the "no key" status bar state. */
+  private async checkKeys(): Promise<void> {
+    const cfg = this.config();
+    const inUse = providersInUse([cfg.get<string>('models.mini'), cfg.get<string>('models.frontier')]);
+    const missing = providersMissingKeys(inUse, await this.storedKeys(), process.env, this.customProviders());
+    // Keep what the server reported for providers still missing; add our own findings.
+    const fromServer = this.state.noKey.filter((k) => missing.includes(k.provider) || !inUse.includes(k.provider));
+    const stillMissing = fromServer.filter((k) => missing.includes(k.provider));
+    for (const p of missing) if (!stillMissing.some((k) => k.provider === p)) stillMissing.push({ provider: p });
+    this.state.noKey = stillMissing;
+    this.refresh();
+  }
+
+  private async setKey(provider?: string): Promise<void> {
+    if (!provider) {
+      const picked = await vscode.window.showQuickPick(
+        this.knownProviders().map((p) => ({ label: providerDisplayName(p), provider: p })),
+        { title: 'LSP Router: set the API key for…', ignoreFocusOut: true },
+      );
+      if (!picked) return;
+      provider = picked.provider;
+    }
+    const name = providerDisplayName(provider);
+    const value = await vscode.window.showInputBox({
+      title: `LSP Router: ${name} API Key`,
+      prompt: `Stored in VS Code's Secret Storage on this machine and handed to the lsp-router server. It is never written to settings.json.`,
+      placeHolder: provider === 'anthropic' ? 'sk-ant-…' : provider === 'openai' ? 'sk-…' : 'API key',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => (!v.trim() ? 'Enter a key (Escape cancels)' : /\s/.test(v.trim()) ? 'An API key has no spaces' : undefined),
+    });
+    if (value === undefined) return;
+    await this.secrets.storeSecret(provider, value.trim());
+    this.state.noKey = this.state.noKey.filter((k) => k.provider !== provider);
+    if ((BUILTIN_PROVIDERS as readonly string[]).includes(provider)) {
+      await this.sendConfiguration();
+    } else {
+      // custom providers get their key through the environment: restart the server
+      await this.restart();
+    }
+    await this.checkKeys();
+    void vscode.window.showInformationMessage(`LSP Router: ${name} API key stored in Secret Storage.`);
+  }
+
+  private async clearKeys(): Promise<void> {
+    for (const p of this.knownProviders()) await this.secrets.deleteSecret(p);
+    await this.sendConfiguration();
+    await this.checkKeys();
+    void vscode.window.showInformationMessage(
+      'LSP Router: API keys removed from Secret Storage. OPENAI_API_KEY / ANTHROPIC_API_KEY in the environment still apply.',
+    );
+  }
+
+  // ---------------------------------------------------------------- the language client
+
+  private async startClient(): Promise<void> {
+    if (this.starting) return this.starting;
+    this.starting = this.doStartClient().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async doStartClient(): Promise<void> {
+    const cfg = this.config();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const resolved = resolveServerCommand({
+      serverPath: cfg.get<string>('server.path'),
+      pythonPath: cfg.get<string>('server.pythonPath'),
+      envPath: process.env.PATH,
+      pathExt: process.env.PATHEXT,
+      platform: process.platform,
+      workspaceFolder: folder,
+      home: os.homedir(),
+      isExecutable: (f) => {
+        try {
+          fs.accessSync(f, fs.constants.X_OK);
+          return fs.statSync(f).isFile();
+        } catch {
+          return false;
+        }
+      },
+    });
+    if (!resolved.ok) {
+      this.state.phase = 'error';
+      this.state.error = resolved.message;
+      this.log(resolved.message);
+      this.refresh();
+      void vscode.window
+        .showErrorMessage(`LSP Router: ${resolved.message}`, 'Open Settings', 'Copy "pip install lsp-router"', 'Retry')
+        .then((choice) => {
+          if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'lspRouter.server');
+          else if (choice?.startsWith('Copy')) void vscode.env.clipboard.writeText('pip install lsp-router');
+          else if (choice === 'Retry') void this.restart();
+        });
+      return;
+    }
+    this.log(`starting ${resolved.command} ${resolved.args.join(' ')} (from ${resolved.source})`);
+    const keys = await this.storedKeys();
+    await this.buildSettings();
+    this.lastSentSettings = JSON.stringify(this.currentSettings);
+    const env = serverEnv(process.env, keys, this.customProviders());
+    const serverOptions: ServerOptions = {
+      command: resolved.command,
+      args: resolved.args,
+      options: { env, cwd: folder },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+      outputChannel: this.output,
+      initializationOptions: () => this.currentSettings,
+      middleware: {
+        workspace: {
+          // The server may pull settings with workspace/configuration: answer with the same object
+          // it gets pushed, keys included.
+          configuration: async (params, token, next) => {
+            const result = await next(params, token);
+            if (!Array.isArray(result)) return result;
+            const settings = await this.buildSettings();
+            return params.items.map((item, i) => {
+              const section = item.section ?? '';
+              if (section === SECTION) return settings;
+              if (section.startsWith(SECTION + '.')) return settingsSection(settings, section.slice(SECTION.length + 1));
+              return result[i];
+            });
+          },
+          // We push lspRouter settings ourselves (with the keys); never the keyless default.
+          didChangeConfiguration: async () => {
+            await this.sendConfiguration();
+          },
+        },
+      },
+    };
+    const client = new LanguageClient('lspRouter', 'LSP Router', serverOptions, clientOptions);
+    this.client = client;
+    client.onNotification(SPEND_CHANGED, (snapshot: SpendSnapshot) => this.onSpend(snapshot, true));
+    client.onNotification(STATUS_NOTIFICATION, (p: StatusNotificationParams) => this.onStatus(p));
+    client.onDidChangeState((e) => {
+      if (client !== this.client) return;
+      this.state.phase = e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped';
+      this.refresh();
+    });
+    this.state.phase = 'starting';
+    this.state.error = undefined;
+    this.refresh();
+    try {
+      await client.start();
+    } catch (e) {
+      this.state.phase = 'error';
+      this.state.error = `The server did not start: ${errorMessage(e)}. See the "LSP Router" output.`;
+      this.log(this.state.error);
+      this.refresh();
+      return;
+    }
+    this.state.phase = 'running';
+    await this.checkKeys();
+    await this.pullSpend();
+  }
+
+  async stopClient(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) {
+      try {
+        await client.stop(3000);
+      } catch (e) {
+        this.log(`stopping the server: ${errorMessage(e)}`);
+      }
+    }
+  }
+
+  private async restart(): Promise<void> {
+    await this.stopClient();
+    this.state.noKey = [];
+    await this.startClient();
+  }
+
+  private async requireClient(): Promise<LanguageClient | undefined> {
+    if (this.starting) await this.starting;
+    if (this.client?.isRunning()) return this.client;
+    const choice = await vscode.window.showErrorMessage(
+      `LSP Router: the server is not running. ${this.state.error ?? ''}`.trim(),
+      'Restart Server',
+      'Show Log',
+    );
+    if (choice === 'Restart Server') await this.restart();
+    if (choice === 'Show Log') this.output.show(true);
+    return this.client?.isRunning() ? this.client : undefined;
+  }
+
+  // ---------------------------------------------------------------- spend
+
+  private onSpend(snapshot: SpendSnapshot, fromNotification: boolean): void {
+    if (!snapshot || !snapshot.session) return;
+    this.ledger.apply(snapshot, fromNotification);
+    this.state.snapshot = snapshot;
+    const last = snapshot.last;
+    if (fromNotification && last && last.outcome === 'ok' && !last.cached) {
+      const p = providerOfModel(last.model);
+      this.state.noKey = this.state.noKey.filter((k) => k.provider !== p);
+    }
+    this.refresh();
+  }
+
+  private onStatus(p: StatusNotificationParams): void {
+    if (p?.state === 'noKey' && p.provider) {
+      if (!this.state.noKey.some((k) => k.provider === p.provider)) {
+        this.state.noKey.push({ provider: p.provider, message: p.message });
+      }
+      this.log(`server: no API key for ${p.provider}`);
+    } else if (p?.state === 'ok') {
+      this.state.noKey = p.provider ? this.state.noKey.filter((k) => k.provider !== p.provider) : [];
+    }
+    this.refresh();
+  }
+
+  private async pullSpend(): Promise<void> {
+    if (!this.client?.isRunning()) return;
+    try {
+      const snapshot = await this.client.sendRequest<SpendSnapshot>(SPEND_REQUEST);
+      this.onSpend(snapshot, false);
+    } catch (e) {
+      this.log(`${SPEND_REQUEST}: ${errorMessage(e)}`);
+      this.refresh();
+    }
+  }
+
+  private async resetSession(): Promise<void> {
+    const client = await this.requireClient();
+    if (!client) return;
+    await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.resetSession, arguments: [] });
+    this.ledger.reset();
+    this.state.snapshot = null;
+    await this.pullSpend();
+    this.refresh();
+  }
+
+  // ---------------------------------------------------------------- explain & refactor
+
+  private selectionOrLine(editor: vscode.TextEditor): vscode.Range {
+    const sel = editor.selection;
+    if (!sel.isEmpty) return new vscode.Range(sel.start, sel.end);
+    return editor.document.lineAt(sel.active.line).range;
+  }
+
+  private async explainSelection(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showInformationMessage('LSP Router: open a file and select code to explain.');
+      return;
+    }
+    const client = await this.requireClient();
+    if (!client) return;
+    const doc = editor.document;
+    const range = this.selectionOrLine(editor);
+    const name = doc.uri.path.split('/').pop() ?? doc.uri.toString();
+    const title = `${name}:${range.start.line + 1}-${range.end.line + 1}`;
+    const token = randomToken('lspRouter-explain');
+    const cancel = this.explainPanel.start(title);
+    const progress = client.onProgress(WorkDoneProgress.type, token, (value) => {
+      if (value.kind === 'report' && value.message) this.explainPanel.append(value.message);
+    });
+    try {
+      const result = await client.sendRequest(
+        ExecuteCommandRequest.type,
+        {
+          command: SERVER_COMMANDS.explain,
+          arguments: [
+            {
+              textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) },
+              range: client.code2ProtocolConverter.asRange(range),
+            },
+          ],
+          workDoneToken: token,
+        },
+        cancel as CancellationToken,
+      );
+      const r = result as ExplainResult | null;
+      this.explainPanel.finish(r);
+      if (r) this.log(`explain: ${explainHeader(r)}`);
+    } catch (e) {
+      if (cancel.isCancellationRequested) this.explainPanel.cancelled();
+      else this.explainPanel.fail(`Explain failed: ${errorMessage(e)}`);
+    } finally {
+      progress.dispose();
+    }
+  }
+
+  private async refactorSelection(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showInformationMessage('LSP Router: open a file and select code to refactor.');
+      return;
+    }
+    const client = await this.requireClient();
+    if (!client) return;
+    const range = this.selectionOrLine(editor);
+    const instruction = await vscode.window.showInputBox({
+      title: 'LSP Router: Refactor Selection',
+      prompt: 'How should the selected code change?',
+      placeHolder: 'e.g. extract the loop into a helper function',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() ? undefined : 'Describe the change (Escape cancels)'),
+    });
+    if (!instruction) return;
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'LSP Router: refactoring…', cancellable: true },
+        (_progress, token) =>
+          client.sendRequest(
+            ExecuteCommandRequest.type,
+            {
+              command: SERVER_COMMANDS.refactor,
+              arguments: [
+                {
+                  textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
+                  range: client.code2ProtocolConverter.asRange(range),
+                  instruction: instruction.trim(),
+                },
+              ],
+            },
+            token,
+          ),
+      );
+      const r = result as { tier?: string; model?: string; costUsd?: number | null; cached?: boolean; reason?: string } | null;
+      if (r && typeof r === 'object' && (r.tier || r.model)) {
+        void vscode.window.setStatusBarMessage(`LSP Router: refactored (${explainHeader(r)})`, 5000);
+      }
+    } catch (e) {
+      void vscode.window.showErrorMessage(`LSP Router: refactor failed: ${errorMessage(e)}`);
+    }
+  }
+}
+
+function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}

@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  buildServerSettings,
+  findOnPath,
+  providersInUse,
+  providersMissingKeys,
+  resolveServerCommand,
+  serverEnv,
+  settingsSection,
+} from '../../src/config';
+
+const settings: Record<string, unknown> = {
+  'models.mini': 'openai:gpt-5.4-mini',
+  'models.frontier': 'anthropic:claude-opus-4-7',
+  'routing.autocomplete': 'mini',
+  'routing.rename': 'auto',
+  'routing.explain': 'frontier',
+  'routing.refactor': 'auto',
+  'openai.baseUrl': 'http://127.0.0.1:9999/v1 ',
+  'anthropic.baseUrl': '',
+  providers: {},
+  'budget.sessionUsd': 1.5,
+  'budget.dailyUsd': null,
+  'budget.hardStop': false,
+  'cache.enabled': true,
+  'cache.maxSizeMb': 256,
+  'cache.ttlDays': 14,
+  'autocomplete.debounceMs': 150,
+  'refactor.instructions': ['Add type hints'],
+};
+
+test('buildServerSettings: the nested shape, keys from secrets, empty strings dropped', () => {
+  const out = buildServerSettings((k) => settings[k], { openai: 'sk-1', anthropic: undefined });
+  assert.deepEqual(out, {
+    models: { mini: 'openai:gpt-5.4-mini', frontier: 'anthropic:claude-opus-4-7' },
+    routing: { autocomplete: 'mini', rename: 'auto', explain: 'frontier', refactor: 'auto' },
+    openai: { baseUrl: 'http://127.0.0.1:9999/v1', apiKey: 'sk-1' },
+    providers: {},
+    budget: { sessionUsd: 1.5, dailyUsd: null, hardStop: false },
+    cache: { enabled: true, maxSizeMb: 256, ttlDays: 14 },
+    autocomplete: { debounceMs: 150 },
+    refactor: { instructions: ['Add type hints'] },
+  });
+  assert.equal(settingsSection(out, 'openai.baseUrl'), 'http://127.0.0.1:9999/v1');
+  assert.equal(settingsSection(out, 'nope.x'), null);
+  assert.equal(settingsSection(out, ''), out);
+});
+
+test('buildServerSettings never forwards server.* or unknown keys', () => {
+  const out = buildServerSettings((k) => ({ 'server.path': '/x', 'openai.apiKey': 'leak' } as Record<string, unknown>)[k], {});
+  assert.deepEqual(out, {});
+});
+
+const exe = (files: string[]) => (f: string) => files.includes(f);
+
+test('resolveServerCommand: server.path, then pythonPath, then PATH, else the fix', () => {
+  assert.deepEqual(resolveServerCommand({ serverPath: '/venv/bin/lsp-router', isExecutable: exe(['/venv/bin/lsp-router']) }), {
+    ok: true,
+    command: '/venv/bin/lsp-router',
+    args: ['serve'],
+    source: 'lspRouter.server.path',
+  });
+  const bad = resolveServerCommand({ serverPath: '/nope', isExecutable: exe([]) });
+  assert.equal(bad.ok, false);
+  assert.match((bad as { message: string }).message, /not an executable/);
+  assert.deepEqual(resolveServerCommand({ pythonPath: '/usr/bin/python3', isExecutable: exe(['/usr/bin/python3']) }), {
+    ok: true,
+    command: '/usr/bin/python3',
+    args: ['-m', 'lsp_router', 'serve'],
+    source: 'lspRouter.server.pythonPath',
+  });
+  assert.deepEqual(
+    resolveServerCommand({ envPath: '/a:/b', platform: 'linux', isExecutable: exe(['/b/lsp-router']) }),
+    { ok: true, command: '/b/lsp-router', args: ['serve'], source: 'PATH' },
+  );
+  const none = resolveServerCommand({ envPath: '/a', platform: 'linux', isExecutable: exe([]) });
+  assert.equal(none.ok, false);
+  assert.match((none as { message: string }).message, /pip install lsp-router/);
+  assert.match((none as { message: string }).message, /lspRouter\.server\.path/);
+});
+
+test('resolveServerCommand expands ~ and ${workspaceFolder}', () => {
+  const r = resolveServerCommand({
+    serverPath: '${workspaceFolder}/.venv/bin/lsp-router',
+    workspaceFolder: '/ws',
+    isExecutable: exe(['/ws/.venv/bin/lsp-router']),
+  });
+  assert.equal(r.ok && r.command, '/ws/.venv/bin/lsp-router');
+  const h = resolveServerCommand({ pythonPath: '~/py/bin/python', home: '/home/u', isExecutable: exe(['/home/u/py/bin/python']) });
+  assert.equal(h.ok && h.command, '/home/u/py/bin/python');
+});
+
+test('findOnPath on Windows uses PATHEXT', () => {
+  const p = findOnPath('lsp-router', {
+    envPath: 'C:\\x;C:\\y',
+    platform: 'win32',
+    pathExt: '.EXE;.CMD',
+    isExecutable: (f) => f.endsWith('lsp-router.EXE') && f.includes('y'),
+  });
+  assert.ok(p && p.endsWith('lsp-router.EXE'));
+});
+
+test('missing keys: stored key or env variable satisfies a provider', () => {
+  const inUse = providersInUse(['openai:gpt-5.4-mini', 'anthropic:claude-opus-4-7', 'openai:gpt-5.4']);
+  assert.deepEqual(inUse, ['openai', 'anthropic']);
+  assert.deepEqual(providersMissingKeys(inUse, {}, {}, {}), ['openai', 'anthropic']);
+  assert.deepEqual(providersMissingKeys(inUse, { openai: 'k' }, {}, {}), ['anthropic']);
+  assert.deepEqual(providersMissingKeys(inUse, {}, { ANTHROPIC_API_KEY: 'x', OPENAI_API_KEY: 'y' }, {}), []);
+  // a custom provider without apiKeyEnv needs no key; with one, its variable counts
+  assert.deepEqual(providersMissingKeys(['local'], {}, {}, { local: { api: 'openai' } }), []);
+  assert.deepEqual(providersMissingKeys(['or'], {}, {}, { or: { api: 'openai', apiKeyEnv: 'OR_KEY' } }), ['or']);
+  assert.deepEqual(providersMissingKeys(['or'], {}, { OR_KEY: 'z' }, { or: { api: 'openai', apiKeyEnv: 'OR_KEY' } }), []);
+});
+
+test('serverEnv passes the environment through and adds custom provider keys', () => {
+  const env = serverEnv({ PATH: '/bin', OR_KEY: undefined }, { or: 'k1', openai: 'k2' }, { or: { api: 'openai', apiKeyEnv: 'OR_KEY' } });
+  assert.deepEqual(env, { PATH: '/bin', OR_KEY: 'k1' });
+  const kept = serverEnv({ OR_KEY: 'mine' }, { or: 'k1' }, { or: { api: 'openai', apiKeyEnv: 'OR_KEY' } });
+  assert.equal(kept.OR_KEY, 'mine');
+});

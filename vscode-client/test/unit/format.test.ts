@@ -1,0 +1,142 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  budgetLine,
+  budgetSeverity,
+  escapeMarkdown,
+  explainHeader,
+  formatUsd,
+  formatUsdPrecise,
+  providerOfModel,
+  spendText,
+  tooltipMarkdown,
+} from '../../src/format';
+import type { SpendSnapshot } from '../../src/protocol';
+
+test('formatUsd: compact money for the status bar', () => {
+  assert.equal(formatUsd(0), '$0.00');
+  assert.equal(formatUsd(0.042), '$0.042');
+  assert.equal(formatUsd(0.31), '$0.31');
+  assert.equal(formatUsd(0.315), '$0.32');
+  assert.equal(formatUsd(0.04), '$0.04');
+  assert.equal(formatUsd(0.0035), '$0.0035');
+  assert.equal(formatUsd(0.00003456), '$0.000035');
+  assert.equal(formatUsd(0.0999), '$0.10');
+  assert.equal(formatUsd(1), '$1.00');
+  assert.equal(formatUsd(12.5), '$12.50');
+  assert.equal(formatUsd(1234.567), '$1,234.57');
+  assert.equal(formatUsd(-0.042), '-$0.042');
+  assert.equal(formatUsd(1e-9), '<$0.000001');
+  assert.equal(formatUsd(null), '$—');
+  assert.equal(formatUsd(undefined), '$—');
+  assert.equal(formatUsd(Number.NaN), '$—');
+});
+
+test('formatUsdPrecise: up to six decimals, at least two', () => {
+  assert.equal(formatUsdPrecise(0), '$0.00');
+  assert.equal(formatUsdPrecise(0.5), '$0.50');
+  assert.equal(formatUsdPrecise(0.0003456789), '$0.000346');
+  assert.equal(formatUsdPrecise(0.000105), '$0.000105');
+  assert.equal(formatUsdPrecise(1234.5), '$1,234.50');
+  assert.equal(formatUsdPrecise(1e-8), '<$0.000001');
+  assert.equal(formatUsdPrecise(null), '—');
+});
+
+test('spendText: the status bar text', () => {
+  assert.equal(spendText(null), '$(pulse) $0.00');
+  assert.equal(spendText({ costUsd: 0, savedUsd: 0 }), '$(pulse) $0.00');
+  assert.equal(spendText({ costUsd: 0.042, savedUsd: 0.31 }), '$(pulse) $0.042 · saved $0.31');
+  assert.equal(spendText({ costUsd: 0.042, savedUsd: -0.01 }), '$(pulse) $0.042');
+});
+
+test('providerOfModel', () => {
+  assert.equal(providerOfModel('openai:gpt-5.4-mini'), 'openai');
+  assert.equal(providerOfModel('anthropic:claude-opus-4-7'), 'anthropic');
+  assert.equal(providerOfModel('gpt-4o'), '');
+  assert.equal(providerOfModel(undefined), '');
+});
+
+test('escapeMarkdown keeps table cells intact', () => {
+  assert.equal(escapeMarkdown('a|b'), 'a\\|b');
+  assert.equal(escapeMarkdown('line\nbreak'), 'line break');
+  assert.equal(escapeMarkdown('*x*'), '\\*x\\*');
+});
+
+test('budget severity and line', () => {
+  assert.equal(budgetSeverity(undefined), 'none');
+  assert.equal(budgetSeverity({ cap: 1, used: 0.1, state: 'ok' }), 'none');
+  assert.equal(budgetSeverity({ cap: 1, used: 0.9, state: 'near' }), 'warning');
+  assert.equal(budgetSeverity({ cap: 1, used: 1.2, state: 'over' }), 'error');
+  assert.equal(budgetSeverity({ cap: 1, used: 1.2, state: 'stopped' }), 'error');
+  assert.equal(budgetLine({ cap: null, used: 0, state: 'ok' }), undefined);
+  assert.equal(
+    budgetLine({ cap: 2, used: 1.8, state: 'near', scope: 'session' }),
+    'Budget: $1.80 of $2.00 session cap (90%) — $(warning) near the cap',
+  );
+});
+
+export const SNAPSHOT: SpendSnapshot = {
+  session: {
+    id: 's-123',
+    costUsd: 0.0123456,
+    savedUsd: 0.31,
+    frontierCostUsd: 0.3223456,
+    requests: 5,
+    cacheHits: 1,
+    escalations: 1,
+    errors: 0,
+    unpriced: 0,
+    byTask: {
+      explain: { costUsd: 0.01, savedUsd: 0.2, requests: 2, cacheHits: 0, escalations: 1 },
+      autocomplete: { costUsd: 0.0023456, savedUsd: 0.11, requests: 3, cacheHits: 1, escalations: 0 },
+    },
+    byTier: { frontier: { costUsd: 0.01, requests: 1 }, mini: { costUsd: 0.0023456, requests: 4 } },
+    budget: { cap: 1, used: 0.0123456, state: 'ok', scope: 'session' },
+  },
+  last: {
+    task: 'explain',
+    tier: 'frontier',
+    model: 'anthropic:claude-opus-4-7',
+    reason: 'escalated: mini answer failed the check',
+    costUsd: 0.008,
+    cached: false,
+    outcome: 'ok',
+    priced: true,
+    inputTokens: 1200,
+    outputTokens: 300,
+    latencyMs: 2300,
+  },
+};
+
+test('tooltipMarkdown breaks the session down by task and tier', () => {
+  const md = tooltipMarkdown(SNAPSHOT);
+  assert.match(md, /Session `s-123`: \*\*\$0\.012346\*\* spent, \*\*\$0\.31\*\* saved vs all-frontier \(\$0\.322346\)/);
+  assert.match(md, /5 requests · 1 cache hit · 1 escalation/);
+  assert.match(md, /\*\*By task\*\*/);
+  // tasks in the usual order: autocomplete before explain
+  assert.ok(md.indexOf('| autocomplete |') < md.indexOf('| explain |'));
+  assert.match(md, /\| autocomplete \| \$0\.002346 \| \$0\.11 \| 3 \| 1 \| 0 \|/);
+  assert.match(md, /\| explain \| \$0\.01 \| \$0\.20 \| 2 \| 0 \| 1 \|/);
+  assert.match(md, /\*\*By tier:\*\* mini \$0\.002346 \(4 requests\) · frontier \$0\.01 \(1 request\)/);
+  assert.match(md, /\*\*Last:\*\* explain → \*\*frontier\*\* `anthropic:claude-opus-4-7` — escalated: mini answer failed the check · \$0\.008/);
+  assert.match(md, /Budget: \$0\.012346 of \$1\.00 session cap \(1%\)/);
+  assert.match(md, /command:lspRouter\.showSpend/);
+});
+
+test('tooltipMarkdown without data, with a notice, cached last request', () => {
+  assert.match(tooltipMarkdown(null), /No requests yet/);
+  const md = tooltipMarkdown({ ...SNAPSHOT, last: { ...SNAPSHOT.last!, cached: true, costUsd: 0 } }, 'NOTICE');
+  assert.match(md, /NOTICE/);
+  assert.match(md, /· cache hit/);
+  const unpriced = tooltipMarkdown({ ...SNAPSHOT, last: { ...SNAPSHOT.last!, costUsd: null, priced: false } });
+  assert.match(unpriced, /· unpriced/);
+});
+
+test('explainHeader', () => {
+  assert.equal(
+    explainHeader({ tier: 'mini', model: 'openai:gpt-5.4-mini', costUsd: 0.000123, cached: false, reason: 'short selection' }),
+    'mini · openai:gpt-5.4-mini · $0.000123 · short selection',
+  );
+  assert.equal(explainHeader({ tier: 'mini', model: 'm', costUsd: 0, cached: true }), 'mini · m · cache hit');
+  assert.equal(explainHeader({ costUsd: null }), 'unpriced');
+});
