@@ -10,7 +10,7 @@ import asyncio
 import logging
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Awaitable, Callable
 
@@ -159,12 +159,17 @@ class Engine:
 
     async def _call(self, job: Job, tier: str, model: ModelRef, reason: str, *, escalate_on_fail: bool):
         provider = self.providers.get(model.provider, self.settings.providers)
+        request = replace(
+            job.request,
+            timeout_s=min(job.request.timeout_s, self.settings.request_timeout_s),
+            max_retries=min(job.request.max_retries, self.settings.max_retries),
+        )
         state = StreamState()
         request_id = uuid.uuid4().hex
         try:
             # Partial text streams even from a mini call that may yet be escalated: the
             # final result replaces the preview, and the user never waits on silence.
-            completion = await provider.complete(model, job.request, state, job.on_text)
+            completion = await provider.complete(model, request, state, job.on_text)
         except asyncio.CancelledError:
             self._record_unfinished(job, tier, model, reason, state, request_id, "cancelled", "")
             raise

@@ -57,6 +57,10 @@ class RouterServer(LanguageServer):
         self._warned: set[tuple[str, str]] = set()
         self._pending_messages: list[tuple[types.MessageType, str]] = []
 
+    @property
+    def converter(self):
+        return self.protocol._converter
+
     # -- messages ------------------------------------------------------------------------
 
     def show(self, kind: types.MessageType, message: str) -> None:
@@ -476,4 +480,8 @@ async def reset_session(ls: RouterServer, params: types.ExecuteCommandParams):
 
 def serve() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # pygls logs whole messages at INFO, initializationOptions included, which may hold a key.
+    logging.getLogger("pygls").setLevel(logging.WARNING)
+    for noisy in ("httpx", "httpx2", "httpcore", "openai", "anthropic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     server.start_io()

@@ -161,7 +161,7 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
         except SettingsError as exc:
             errors.append(str(exc))
         except ValueError as exc:
-            errors.append(f"lspRouter.{name}: {exc}" if "lspRouter." not in str(exc) else str(exc))
+            errors.append(_name_error(name, str(exc)))
 
     providers = dict(base.providers)
     attempt_providers(raw, providers, errors)
@@ -211,6 +211,16 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
             errors.append(f"lspRouter.models.{tier}: unknown provider {model.provider!r}")
             settings = replace(settings, **{tier: base.model_for(tier)})
     return settings, errors
+
+
+def _name_error(name: str, message: str) -> str:
+    """Section parsers say "budget.sessionUsd must be ..."; name it as the user writes it."""
+    if message.startswith("lspRouter."):
+        return message
+    head = message.split(" ", 1)[0].rstrip(":")
+    if "." in head and head.replace(".", "").replace("_", "").isalnum():
+        return f"lspRouter.{message}"
+    return f"lspRouter.{name}: {message}"
 
 
 def _section(raw, path, name, parse, attempt) -> None:

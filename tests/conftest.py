@@ -78,7 +78,7 @@ class Session:
         return await self.command("lspRouter.explain", target(uri, start, end), token=token)
 
     async def spend(self) -> dict:
-        return await self.client.protocol.send_request_async("lspRouter/spend", None)
+        return _plain(await self.client.protocol.send_request_async("lspRouter/spend", None))
 
     async def wait_spend(self, count: int, timeout: float = 10.0) -> dict:
         deadline = asyncio.get_running_loop().time() + timeout
@@ -174,12 +174,12 @@ def _plain(params: Any) -> Any:
     """pygls hands custom notification params over as attribute objects; tests want dicts."""
     if isinstance(params, (str, int, float, bool)) or params is None:
         return params
+    if hasattr(params, "_asdict"):
+        return {k: _plain(v) for k, v in params._asdict().items()}
     if isinstance(params, (list, tuple)):
         return [_plain(v) for v in params]
     if isinstance(params, dict):
         return {k: _plain(v) for k, v in params.items()}
-    if hasattr(params, "_asdict"):
-        return {k: _plain(v) for k, v in params._asdict().items()}
     if hasattr(params, "__dict__"):
         return {k: _plain(v) for k, v in vars(params).items()}
     return params

@@ -193,7 +193,7 @@ async def test_a_missing_key_is_reported_once_not_per_keystroke(start_server, lo
     uri = session.open(TEXTWRAP)
     for column in range(5):
         result = await session.inline(uri, 60, column)
-        assert result is None or result.items == []
+        assert result is None or not result.items
     await session.wait_messages(1)
     await asyncio.sleep(0.2)
     key_messages = [m for m in session.client.messages if "No API key" in m.message]
@@ -210,6 +210,7 @@ async def test_keys_never_reach_disk(start_server, loopback, dirs):
     loopback.reply("explained")
     await session.explain(uri, *SELECTION)
     assert loopback.requests[0].headers["authorization"] == "Bearer sk-from-settings-SECRET-42"
+    loopback.reset()
     loopback.reply("nope", status=401)
     with pytest.raises(JsonRpcException) as caught:
         await session.explain(uri, (0, 0), (10, 0))

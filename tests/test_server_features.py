@@ -71,10 +71,11 @@ async def test_explain_streams_progress_and_returns_markdown(start_server, loopb
 
 async def test_inline_completion_fills_in_the_middle(start_server, loopback):
     session = await start_server()
-    original = TEXTWRAP.read_text()
-    line = _line_of(original, "self.width = width")
-    column = original.splitlines()[line].index("width = width") + len("width = wi")
-    uri = session.open(TEXTWRAP)
+    lines = TEXTWRAP.read_text().splitlines(True)
+    line = next(i for i, l in enumerate(lines) if "self.width = width" in l)
+    column = lines[line].index("width = width") + len("width = wi")
+    lines[line] = lines[line][:column] + "\n"  # the user is typing this line
+    uri = session.open(TEXTWRAP, text="".join(lines))
     loopback.reply("dth")
 
     result = await session.inline(uri, line, column)
@@ -83,7 +84,8 @@ async def test_inline_completion_fills_in_the_middle(start_server, loopback):
     assert item.insert_text == "dth"
     assert item.range.start == item.range.end == types.Position(line=line, character=column)
     (call,) = loopback.requests
-    assert "self.width = wi<|cursor|>dth" in call.prompt_text  # prefix and suffix around the cursor
+    # The model sees the prefix and the suffix around the cursor.
+    assert "self.width = wi<|cursor|>\n" + lines[line + 1] in call.prompt_text
 
 
 async def test_inline_completion_inserts_only_what_is_missing(start_server, loopback):
@@ -214,10 +216,12 @@ async def test_a_language_without_special_support_still_works(start_server, loop
         "}\n"
     )
     uri = session.open(stdlib_file("os.py").with_name("word_count.rs"), language_id="rust", text=rust)
-    loopback.reply("Counts how often each whitespace-separated word occurs.")
+    loopback.reply("Counts how often each whitespace-separated word occurs.", times=1)
     result = await session.explain(uri, (2, 0), (8, 1))
     assert result["markdown"].startswith("Counts how often")
 
-    loopback.reply("_whitespace()")
+    typing = rust.replace("text.split_whitespace() {", "text.split")
+    session.change(uri, typing)
+    loopback.reply("_whitespace() {")
     completion = await session.inline(uri, 4, len("    for word in text.split"))
-    assert [i.insert_text for i in completion.items] == ["_whitespace()"]
+    assert [i.insert_text for i in completion.items] == ["_whitespace() {"]

@@ -24,8 +24,9 @@ class ModelRequest:
     max_tokens: int = 512
     stream: bool = True
     stop: list[str] | None = None
-    timeout_s: float = 60.0
-    max_retries: int = 2
+    # Task limits; the user's requestTimeoutSec / maxRetries cap them further.
+    timeout_s: float = 600.0
+    max_retries: int = 10
     cache_key: str | None = None
 
 

@@ -32,7 +32,7 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
         system=SYSTEM,
         prompt=prompt,
         max_tokens=192,
-        timeout_s=min(settings.request_timeout_s, 20.0),
+        timeout_s=20.0,
         # A keystroke later the question is different: retrying late is wasted money.
         max_retries=0,
     )
@@ -60,7 +60,7 @@ def clean_completion(text: str, prefix: str, suffix: str) -> str:
     text = strip_fences(text) if "```" in text else text
     text = text.replace(CURSOR, "")
     current_line = prefix.rsplit("\n", 1)[-1]
-    stripped_line = current_line.strip()
+    stripped_line = current_line.lstrip()
     if stripped_line and text.lstrip().startswith(stripped_line):
         # The model repeated the start of the line: keep what comes after it.
         text = text.lstrip()[len(stripped_line):]

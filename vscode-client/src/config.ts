@@ -51,8 +51,11 @@ function setPath(obj: Record<string, unknown>, dotted: string, value: unknown): 
 
 /**
  * The object the server reads as `initializationOptions` and under `lspRouter` in
- * `workspace/didChangeConfiguration`. Empty strings (unset baseUrl) are left out so the server
- * falls back to its environment; keys come from Secret Storage, never from settings.
+ * `workspace/didChangeConfiguration`. The server merges what it gets onto its current settings, so
+ * every forwarded setting is always sent: an empty string (an unset baseUrl) as null, and each API
+ * key as the stored value or null (a cleared key must reach the server as null). Keys come from
+ * Secret Storage, never from settings: built-in providers as `<provider>.apiKey`, custom ones as
+ * `providers.<name>.apiKey`.
  */
 export function buildServerSettings(
   get: SettingGetter,
@@ -60,14 +63,30 @@ export function buildServerSettings(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of FORWARDED_SETTINGS) {
-    const v = get(key);
+    let v = get(key);
     if (v === undefined) continue;
-    if (typeof v === 'string' && v.trim() === '') continue;
-    setPath(out, key, typeof v === 'string' ? v.trim() : v);
+    if (typeof v === 'string') v = v.trim() === '' ? null : v.trim();
+    if (key === 'providers') v = withProviderKeys(v, apiKeys);
+    setPath(out, key, v);
   }
   for (const provider of BUILTIN_PROVIDERS) {
-    const k = apiKeys[provider];
-    if (k) setPath(out, `${provider}.apiKey`, k);
+    setPath(out, `${provider}.apiKey`, apiKeys[provider] || null);
+  }
+  return out;
+}
+
+function withProviderKeys(providers: unknown, apiKeys: Record<string, string | undefined>): unknown {
+  if (typeof providers !== 'object' || providers === null || Array.isArray(providers)) return providers;
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(providers as Record<string, unknown>)) {
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+      out[name] = spec;
+      continue;
+    }
+    const copy: Record<string, unknown> = { ...(spec as Record<string, unknown>) };
+    delete copy.apiKey; // a key typed into settings.json is not forwarded: keys live in Secret Storage
+    copy.apiKey = apiKeys[name] || null;
+    out[name] = copy;
   }
   return out;
 }
@@ -200,23 +219,4 @@ export function providersMissingKeys(
     if (!envName) return false;
     return !env[envName];
   });
-}
-
-/**
- * Environment for the server process: the editor's environment, plus stored keys of custom providers
- * in their `apiKeyEnv` variable (built-in providers get theirs through the settings instead).
- * A variable the user already set wins.
- */
-export function serverEnv(
-  base: Record<string, string | undefined>,
-  storedKeys: Record<string, string | undefined>,
-  providers: Record<string, ProviderConfig> | undefined,
-): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(base)) if (v !== undefined) env[k] = v;
-  for (const [name, cfg] of Object.entries(providers ?? {})) {
-    const key = storedKeys[name];
-    if (key && cfg.apiKeyEnv && !env[cfg.apiKeyEnv]) env[cfg.apiKeyEnv] = key;
-  }
-  return env;
 }

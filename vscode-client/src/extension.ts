@@ -22,7 +22,6 @@ import {
   providersInUse,
   providersMissingKeys,
   resolveServerCommand,
-  serverEnv,
   settingsSection,
 } from './config';
 import { ExplainPanel } from './explainPanel';
@@ -114,7 +113,9 @@ class Router {
       }),
     );
     this.refresh();
-    await this.startClient();
+    // Not awaited: commands stay responsive while the server starts (VS Code holds a command until
+    // activate() returns).
+    void this.startClient();
   }
 
   // ---------------------------------------------------------------- settings & keys
@@ -185,12 +186,7 @@ class Router {
     if (value === undefined) return;
     await this.secrets.storeSecret(provider, value.trim());
     this.state.noKey = this.state.noKey.filter((k) => k.provider !== provider);
-    if ((BUILTIN_PROVIDERS as readonly string[]).includes(provider)) {
-      await this.sendConfiguration();
-    } else {
-      // custom providers get their key through the environment: restart the server
-      await this.restart();
-    }
+    await this.sendConfiguration();
     await this.checkKeys();
     void vscode.window.showInformationMessage(`LSP Router: ${name} API key stored in Secret Storage.`);
   }
@@ -247,14 +243,17 @@ class Router {
       return;
     }
     this.log(`starting ${resolved.command} ${resolved.args.join(' ')} (from ${resolved.source})`);
-    const keys = await this.storedKeys();
     await this.buildSettings();
     this.lastSentSettings = JSON.stringify(this.currentSettings);
-    const env = serverEnv(process.env, keys, this.customProviders());
+    // Run the server from the extension's own storage folder, not the workspace: with
+    // `python -m lsp_router`, Python puts the working directory first on sys.path, and a workspace
+    // file like `textwrap.py` or `types.py` would shadow the standard library.
+    const cwd = this.context.globalStorageUri.fsPath;
+    fs.mkdirSync(cwd, { recursive: true });
     const serverOptions: ServerOptions = {
       command: resolved.command,
       args: resolved.args,
-      options: { env, cwd: folder },
+      options: { env: { ...process.env }, cwd },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
@@ -368,7 +367,8 @@ class Router {
   private async pullSpend(): Promise<void> {
     if (!this.client?.isRunning()) return;
     try {
-      const snapshot = await this.client.sendRequest<SpendSnapshot>(SPEND_REQUEST);
+      // `{}` rather than no params: pygls rejects a request message without a `params` member.
+      const snapshot = await this.client.sendRequest<SpendSnapshot>(SPEND_REQUEST, {});
       this.onSpend(snapshot, false);
     } catch (e) {
       this.log(`${SPEND_REQUEST}: ${errorMessage(e)}`);

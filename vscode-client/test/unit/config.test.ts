@@ -6,7 +6,6 @@ import {
   providersInUse,
   providersMissingKeys,
   resolveServerCommand,
-  serverEnv,
   settingsSection,
 } from '../../src/config';
 
@@ -30,12 +29,13 @@ const settings: Record<string, unknown> = {
   'refactor.instructions': ['Add type hints'],
 };
 
-test('buildServerSettings: the nested shape, keys from secrets, empty strings dropped', () => {
+test('buildServerSettings: the nested shape, keys from secrets, unset values as null', () => {
   const out = buildServerSettings((k) => settings[k], { openai: 'sk-1', anthropic: undefined });
   assert.deepEqual(out, {
     models: { mini: 'openai:gpt-5.4-mini', frontier: 'anthropic:claude-opus-4-7' },
     routing: { autocomplete: 'mini', rename: 'auto', explain: 'frontier', refactor: 'auto' },
     openai: { baseUrl: 'http://127.0.0.1:9999/v1', apiKey: 'sk-1' },
+    anthropic: { baseUrl: null, apiKey: null },
     providers: {},
     budget: { sessionUsd: 1.5, dailyUsd: null, hardStop: false },
     cache: { enabled: true, maxSizeMb: 256, ttlDays: 14 },
@@ -47,9 +47,24 @@ test('buildServerSettings: the nested shape, keys from secrets, empty strings dr
   assert.equal(settingsSection(out, ''), out);
 });
 
+test('buildServerSettings: cleared keys are sent as null so the server forgets them', () => {
+  const out = buildServerSettings(() => undefined, {}) as Record<string, Record<string, unknown>>;
+  assert.deepEqual(out, { openai: { apiKey: null }, anthropic: { apiKey: null } });
+});
+
+test('buildServerSettings: custom providers get their stored key, never one from settings.json', () => {
+  const providers = { or: { api: 'openai', baseUrl: 'https://or.example/v1', apiKeyEnv: 'OR_KEY', apiKey: 'from-settings' }, local: { api: 'openai', baseUrl: 'http://127.0.0.1:1' } };
+  const out = buildServerSettings((k) => (k === 'providers' ? providers : undefined), { or: 'stored' }) as Record<string, any>;
+  assert.deepEqual(out.providers, {
+    or: { api: 'openai', baseUrl: 'https://or.example/v1', apiKeyEnv: 'OR_KEY', apiKey: 'stored' },
+    local: { api: 'openai', baseUrl: 'http://127.0.0.1:1', apiKey: null },
+  });
+  assert.equal(providers.or.apiKey, 'from-settings', 'the setting object itself is not modified');
+});
+
 test('buildServerSettings never forwards server.* or unknown keys', () => {
   const out = buildServerSettings((k) => ({ 'server.path': '/x', 'openai.apiKey': 'leak' } as Record<string, unknown>)[k], {});
-  assert.deepEqual(out, {});
+  assert.deepEqual(out, { openai: { apiKey: null }, anthropic: { apiKey: null } });
 });
 
 const exe = (files: string[]) => (f: string) => files.includes(f);
@@ -111,11 +126,4 @@ test('missing keys: stored key or env variable satisfies a provider', () => {
   assert.deepEqual(providersMissingKeys(['local'], {}, {}, { local: { api: 'openai' } }), []);
   assert.deepEqual(providersMissingKeys(['or'], {}, {}, { or: { api: 'openai', apiKeyEnv: 'OR_KEY' } }), ['or']);
   assert.deepEqual(providersMissingKeys(['or'], {}, { OR_KEY: 'z' }, { or: { api: 'openai', apiKeyEnv: 'OR_KEY' } }), []);
-});
-
-test('serverEnv passes the environment through and adds custom provider keys', () => {
-  const env = serverEnv({ PATH: '/bin', OR_KEY: undefined }, { or: 'k1', openai: 'k2' }, { or: { api: 'openai', apiKeyEnv: 'OR_KEY' } });
-  assert.deepEqual(env, { PATH: '/bin', OR_KEY: 'k1' });
-  const kept = serverEnv({ OR_KEY: 'mine' }, { or: 'k1' }, { or: { api: 'openai', apiKeyEnv: 'OR_KEY' } });
-  assert.equal(kept.OR_KEY, 'mine');
 });

@@ -1,0 +1,529 @@
+"""Cheap checks of a model's answer before the user sees it (a failed check escalates once).
+
+One check per task, each returning `CheckResult(ok, reason)` with a short
+human reason. They are pure (no I/O) and use tree-sitter where the language
+has a grammar; for other languages they do only the language-independent
+parts (non-empty, not a repeat, edits cover the old name, ...).
+
+Positions are 0-based LSP (line, character), characters counted in code
+points.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass
+
+from . import parsing
+from .features import _line_start, _unit_bounds
+
+__all__ = [
+    "CheckResult",
+    "check_completion",
+    "check_rename",
+    "rename_occurrences",
+    "check_refactor",
+    "check_explain",
+]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    ok: bool
+    reason: str  # short and human, e.g. "completion repeats the text after the cursor"
+
+
+_OK = "ok"
+
+
+def _ok(reason: str = _OK) -> CheckResult:
+    return CheckResult(True, reason)
+
+
+def _fail(reason: str) -> CheckResult:
+    return CheckResult(False, reason)
+
+
+def _norm_ws(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _at(line: int, char: int) -> str:
+    """A position as people read it (1-based)."""
+    return f"{line + 1}:{char + 1}"
+
+
+def _errors_near(tree, rows: tuple[int, int]) -> list[int]:
+    lo, hi = rows
+    return [r for r in parsing.error_lines(tree.root_node) if lo <= r <= hi]
+
+
+# --------------------------------------------------------------------------
+# Autocomplete
+# --------------------------------------------------------------------------
+
+_COMPLETION_WINDOW_BEFORE = 2500  # characters of context parsed before the insertion
+_COMPLETION_WINDOW_AFTER = 800
+_COMPLETION_ERROR_MARGIN = 2  # lines around the insertion where new errors count
+
+
+def check_completion(text: str, line: int, character: int, insert_text: str, language: str | None) -> CheckResult:
+    """A completion is non-empty, not just the text already after the cursor, and parses.
+
+    The parse check compares ERROR/MISSING nodes within a few lines of the
+    insertion before and after inserting; only new ones fail (the document
+    is usually mid-edit and already broken at the cursor).
+    """
+    if insert_text is None or not insert_text.strip():
+        return _fail("completion is empty")
+    ls = _line_start(text, max(0, line))
+    le = text.find("\n", ls)
+    if le < 0:
+        le = len(text)
+    cur = text[ls:le]
+    col = max(0, min(character, len(cur)))
+    off = ls + col
+    ins = insert_text.strip()
+    following = text[off: off + len(insert_text) * 2 + 200]
+    if following.strip():
+        if following.lstrip().startswith(ins) or _norm_ws(following).startswith(_norm_ws(ins)):
+            return _fail("completion repeats the text after the cursor")
+    if not cur[:col].strip() and "\n" not in ins:
+        # on an empty line: echoing the line above is a classic failure
+        prev_end = ls - 1
+        prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1 if prev_end > 0 else 0
+        while prev_end > 0 and not text[prev_start:prev_end].strip():
+            prev_end = prev_start - 1
+            prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1 if prev_end > 0 else 0
+        if prev_end > 0 and text[prev_start:prev_end].strip() == ins and len(ins) > 3:
+            return _fail("completion repeats the line above")
+
+    if language not in parsing.LANGUAGES:
+        return _ok()
+    # parse a window around the insertion, before and after
+    start, _end, _cut = _unit_bounds(text, ls, le)
+    if off - start > _COMPLETION_WINDOW_BEFORE:
+        start = text.rfind("\n", 0, off - _COMPLETION_WINDOW_BEFORE) + 1
+    stop = text.find("\n", min(len(text), le + _COMPLETION_WINDOW_AFTER))
+    stop = len(text) if stop < 0 else stop
+    before = text[start:stop]
+    after = text[start:off] + insert_text + text[off:stop]
+    old_tree = parsing.parse_bytes(before.encode("utf-8", "surrogatepass"), language)
+    new_tree = parsing.parse_bytes(after.encode("utf-8", "surrogatepass"), language)
+    if old_tree is None or new_tree is None:
+        return _ok()
+    row = text.count("\n", start, off)
+    added = insert_text.count("\n")
+    m = _COMPLETION_ERROR_MARGIN
+    old_errors = _errors_near(old_tree, (row - m, row + m))
+    new_errors = _errors_near(new_tree, (row - m, row + added + m))
+    if len(new_errors) > len(old_errors):
+        first = min(set(new_errors) - set(old_errors), default=new_errors[0])
+        return _fail(f"inserting the completion adds a syntax error (line {line + 1 + first - row})")
+    return _ok()
+
+
+# --------------------------------------------------------------------------
+# Rename
+# --------------------------------------------------------------------------
+
+_JS_RESERVED = frozenset("""
+break case catch class const continue debugger default delete do else enum export extends false
+finally for function if import in instanceof new null return super switch this throw true try
+typeof var void while with yield let static implements interface package private protected public
+await
+""".split())
+_JS_IDENT = re.compile(r"^[A-Za-z_$][\w$]*$")
+_WORD_IDENT = re.compile(r"^[^\W\d][\w$]*$")
+
+
+def _valid_identifier(name: str, language: str | None) -> bool:
+    if language == "python":
+        return name.isidentifier() and not keyword.iskeyword(name)
+    if language in ("javascript", "typescript", "tsx"):
+        return bool(_JS_IDENT.match(name)) and name not in _JS_RESERVED
+    return bool(_WORD_IDENT.match(name))
+
+
+def rename_occurrences(text: str, name: str, position: tuple[int, int], language: str | None) -> list[tuple[int, int, int, int]]:
+    """Scope-aware occurrences of the symbol `name` at `position`, as (sl, sc, el, ec) ranges.
+
+    Identifier tokens only (never strings or comments): a local's uses in its
+    function (not a same-named local of another function), a module-level
+    name's uses that resolve to the module, an attribute's accesses/methods
+    in the file. Without a grammar: every whole-word occurrence of `name`
+    (no scopes, nothing skipped). Empty when there is no such symbol at
+    `position`.
+    """
+    if not name:
+        return []
+    if language in parsing.LANGUAGES:
+        symbol = parsing.find_symbol(text, tuple(position), language, name)
+        return list(symbol.occurrences) if symbol is not None else []
+    doc = parsing.doc_for(text)
+    out = []
+    for off in parsing.word_occurrences(text, name):
+        line, char = doc.pos_of_offset(off)
+        out.append((line, char, line, char + len(name)))
+    return out
+
+
+def _apply_edits(text: str, edits: list[tuple[int, int, int, int]], new: str) -> str:
+    doc = parsing.doc_for(text)
+    spans = sorted(((doc.offset(sl, sc), doc.offset(el, ec)) for sl, sc, el, ec in edits), reverse=True)
+    out = text
+    for a, b in spans:
+        out = out[:a] + new + out[b:]
+    return out
+
+
+def _clash(text: str, language: str, old_name: str, new_name: str, position) -> str | None:
+    """Why `new_name` would clash in the symbol's scope, or None."""
+    symbol = parsing.find_symbol(text, tuple(position), language, old_name)
+    if symbol is None:
+        return None
+    tree, hits, scopes = parsing.name_analysis(text, language, new_name)
+    if not hits:
+        return None
+    if symbol.kind == "attribute":
+        if any(scopes.info[h.id][0] == "attr" for h in hits):
+            return f"'{new_name}' is already an attribute in this file"
+        return None
+    root_id = tree.root_node.id
+    for h in hits:
+        role = scopes.info[h.id][0]
+        if role in ("attr", "kwarg", "skip", "type"):
+            continue
+        if symbol.kind == "local":
+            if symbol.scope_start <= h.start_byte < symbol.scope_end:
+                return f"'{new_name}' is already used in that scope"
+        else:
+            resolved = scopes.resolve(h)
+            if resolved is not None and resolved.id == root_id:
+                return f"'{new_name}' is already a module-level name"
+    return None
+
+
+def check_rename(
+    text: str,
+    old_name: str,
+    new_name: str,
+    edits: list[tuple[int, int, int, int]],
+    language: str | None,
+    position: tuple[int, int],
+) -> CheckResult:
+    """The edits replace exactly the symbol's identifier occurrences, and the result parses.
+
+    With a grammar the expected set is `rename_occurrences()` (scope-aware) and
+    the edits must equal it; the new name must be a valid identifier that does
+    not clash in that scope. Without a grammar: every edit must cover `old_name`
+    as a whole word and the occurrence at `position` must be among them.
+    """
+    if not new_name or not _valid_identifier(new_name, language):
+        return _fail(f"'{new_name}' is not a valid identifier")
+    if new_name == old_name:
+        return _fail("the new name is the same as the old name")
+    if not edits:
+        return _fail("the rename changes nothing")
+    doc = parsing.doc_for(text)
+    norm: set[tuple[int, int, int, int]] = set()
+    for e in edits:
+        sl, sc, el, ec = (int(x) for x in e)
+        if (sl, sc, el, ec) in norm:
+            return _fail(f"duplicate edit at {_at(sl, sc)}")
+        if not (0 <= sl < doc.line_count) or sl != el or ec > len(doc.lines[sl]) or sc < 0:
+            return _fail(f"edit at {_at(sl, sc)} does not cover '{old_name}'")
+        if doc.lines[sl][sc:ec] != old_name:
+            return _fail(f"edit at {_at(sl, sc)} does not cover '{old_name}'")
+        norm.add((sl, sc, el, ec))
+    ordered = sorted(norm)
+    for (a, b) in zip(ordered, ordered[1:]):
+        if a[0] == b[0] and b[1] < a[3]:
+            return _fail(f"overlapping edits at {_at(b[0], b[1])}")
+
+    expected = set(rename_occurrences(text, old_name, position, language))
+    if not expected:
+        return _fail(f"no symbol '{old_name}' at {_at(*position)}")
+    if language in parsing.LANGUAGES:
+        extra = sorted(norm - expected)
+        if extra:
+            return _fail(f"edit at {_at(extra[0][0], extra[0][1])} is not an occurrence of this '{old_name}'")
+        missing = sorted(expected - norm)
+        if missing:
+            n = len(missing)
+            return _fail(f"rename misses {n} occurrence{'s' if n != 1 else ''} (first at {_at(missing[0][0], missing[0][1])})")
+        clash = _clash(text, language, old_name, new_name, position)
+        if clash:
+            return _fail(clash)
+        old_tree = parsing.parse(text, language)
+        new_tree = parsing.parse(_apply_edits(text, ordered, new_name), language)
+        if old_tree is not None and new_tree is not None:
+            if parsing.count_errors(new_tree.root_node) > parsing.count_errors(old_tree.root_node):
+                return _fail("the renamed code does not parse")
+        return _ok()
+    # no grammar: language-independent checks only
+    extra = sorted(norm - expected)
+    if extra:
+        return _fail(f"edit at {_at(extra[0][0], extra[0][1])} is inside a longer word")
+    line, char = position
+    if not any(sl == line and sc <= char <= ec for sl, sc, _el, ec in norm):
+        return _fail(f"the rename does not include the symbol at {_at(line, char)}")
+    return _ok()
+
+
+# --------------------------------------------------------------------------
+# Refactor
+# --------------------------------------------------------------------------
+
+
+def _nonblank(lines: list[str]) -> list[str]:
+    return [ln.strip() for ln in lines if ln.strip()]
+
+
+def _enclosing_scope_type(node) -> str | None:
+    p = node
+    while p is not None:
+        if p.type in ("class_definition", "function_definition", "lambda", "module"):
+            return p.type
+        p = p.parent
+    return None
+
+
+def _definitions(tree, text: str, a: int, b: int, language: str) -> tuple[set[str], set[str], dict[str, set[str]]]:
+    """(bound names, attribute/method names, {function name: parameter names}) defined in [a, b)."""
+    names: set[str] = set()
+    attrs: set[str] = set()
+    params: dict[str, set[str]] = {}
+    for n, role in parsing.identifier_roles(tree.root_node, language, a, b):
+        if not (a <= n.start_byte and n.end_byte <= b):
+            continue
+        name = n.text.decode("utf-8", "surrogatepass")
+        p = n.parent
+        if role in parsing.BINDING_ROLES:
+            names.add(name)
+            if role == "param":
+                fn = _owner_function(n)
+                fname = fn.child_by_field_name("name") if fn is not None else None
+                if fname is not None:
+                    for callee in _callee_names(fn, fname.text.decode("utf-8", "surrogatepass")):
+                        params.setdefault(callee, set()).add(name)
+            if language == "python" and role in ("defname", "bind"):
+                # methods and class attributes are attributes of the class
+                start = p.parent if role == "defname" else p
+                if _enclosing_scope_type(start) == "class_definition":
+                    attrs.add(name)
+        elif role == "attr" and p is not None:
+            if p.type in ("method_definition", "field_definition", "public_field_definition"):
+                attrs.add(name)
+            elif p.type in ("attribute", "member_expression"):
+                # `self.x = ...` / `this.x = ...` defines an attribute
+                gp = p.parent
+                if gp is not None and gp.type in ("assignment", "assignment_expression", "augmented_assignment"):
+                    left = gp.child_by_field_name("left")
+                    if left is not None and left.id == p.id:
+                        attrs.add(name)
+    return names, attrs, params
+
+
+def _callee_names(fn, name: str) -> list[str]:
+    """Names callers use for a function: its own, and the class name for a constructor."""
+    names = [name]
+    if name in ("__init__", "constructor"):
+        p = fn.parent
+        while p is not None and p.type not in ("class_definition", "class_declaration", "class"):
+            p = p.parent
+        if p is not None:
+            cname = p.child_by_field_name("name")
+            if cname is not None:
+                names.append(cname.text.decode("utf-8", "surrogatepass"))
+    return names
+
+
+def _owner_function(n):
+    p = n.parent
+    while p is not None:
+        if p.type in ("function_definition", "lambda", "function_declaration", "function_expression",
+                      "function", "method_definition", "arrow_function", "generator_function_declaration",
+                      "generator_function"):
+            return p
+        if p.type in ("parameters", "lambda_parameters", "formal_parameters") or p.type.endswith("parameter") \
+                or p.type.endswith("_pattern") or p.type in ("identifier",):
+            p = p.parent
+            continue
+        return None
+    return None
+
+
+def _used_outside(text: str, language: str, name: str, a: int, b: int) -> bool:
+    """Whether code outside [a, b) refers to a `name` bound inside [a, b)."""
+    tree, hits, scopes = parsing.name_analysis(text, language, name)
+    if scopes is None:
+        return False
+    inside_scopes = set()
+    for h in hits:
+        role, scope, _chain = scopes.info[h.id]
+        if a <= h.start_byte < b and role in parsing.BINDING_ROLES:
+            resolved = scopes.resolve(h)
+            if resolved is not None:
+                inside_scopes.add(resolved.id)
+    if not inside_scopes:
+        return False
+    for h in hits:
+        if a <= h.start_byte < b:
+            continue
+        role = scopes.info[h.id][0]
+        if role in ("attr", "kwarg", "skip", "type"):
+            continue
+        resolved = scopes.resolve(h)
+        if resolved is not None and resolved.id in inside_scopes:
+            return True
+    return False
+
+
+def _attr_used_outside(text: str, language: str, name: str, a: int, b: int) -> bool:
+    tree, hits, scopes = parsing.name_analysis(text, language, name)
+    if scopes is None:
+        return False
+    return any(not (a <= h.start_byte < b) and scopes.info[h.id][0] == "attr" for h in hits)
+
+
+def _kwarg_used_outside(text: str, language: str, func: str, param: str, a: int, b: int) -> bool:
+    if language != "python":
+        return False
+    tree, hits, scopes = parsing.name_analysis(text, language, param)
+    for h in hits:
+        if a <= h.start_byte < b or scopes.info[h.id][0] != "kwarg":
+            continue
+        call = h.parent.parent.parent if h.parent is not None and h.parent.parent is not None else None
+        if call is not None and call.type == "call":
+            fn = call.child_by_field_name("function")
+            if fn is not None:
+                called = fn.child_by_field_name("attribute") if fn.type == "attribute" else fn
+                if called is not None and called.text.decode("utf-8", "surrogatepass") == func:
+                    return True
+    return False
+
+
+def check_refactor(text: str, start: tuple[int, int], end: tuple[int, int], new_text: str, language: str | None) -> CheckResult:
+    """The replacement for the selection [start, end) is real, local, parses and keeps names used outside.
+
+    * not empty and not the selection unchanged (ignoring trailing whitespace);
+    * stays inside the selection: it does not begin with the line just before
+      the selection or end with the line just after it (echoed context);
+    * the document with the selection replaced parses with no more errors than before;
+    * names defined in the selection (functions, classes, variables, methods
+      and attributes, parameters passed by keyword) that code outside the
+      selection uses are still defined in the new text.
+    """
+    if new_text is None or not new_text.strip():
+        return _fail("the refactor returned no code")
+    doc = parsing.doc_for(text)
+    (sl, sc), (el, ec) = doc.clamp(*start), doc.clamp(*end)
+    if (el, ec) < (sl, sc):
+        (sl, sc), (el, ec) = (el, ec), (sl, sc)
+    a, b = doc.offset(sl, sc), doc.offset(el, ec)
+    old = text[a:b]
+    old_lines = _nonblank(old.split("\n"))
+    new_lines = _nonblank(new_text.split("\n"))
+    if [ln.rstrip() for ln in old.strip("\n").split("\n")] == [ln.rstrip() for ln in new_text.strip("\n").split("\n")]:
+        return _fail("the refactor returned the selection unchanged")
+    before = _nonblank(doc.lines[max(0, sl - 40): sl] + ([doc.lines[sl][:sc]] if sc else []))
+    after = _nonblank(([doc.lines[el][ec:]] if ec < len(doc.lines[el]) else []) + doc.lines[el + 1: el + 41])
+    if before and new_lines and len(before[-1]) > 3 and new_lines[0] == before[-1] \
+            and (not old_lines or old_lines[0] != before[-1]):
+        return _fail("the answer repeats code from before the selection")
+    if after and new_lines and len(after[0]) > 3 and new_lines[-1] == after[0] \
+            and (not old_lines or old_lines[-1] != after[0]):
+        return _fail("the answer repeats code from after the selection")
+    if len(new_lines) > 3 * len(old_lines) + 40 and len(before) + len(after) > 20:
+        context = set(before) | set(after)
+        if sum(1 for ln in new_lines if ln in context and len(ln) > 12) > 10:
+            return _fail("the answer rewrites code outside the selection")
+
+    if language not in parsing.LANGUAGES:
+        return _ok()
+    new_doc_text = text[:a] + new_text + text[b:]
+    old_tree = parsing.parse(text, language)
+    new_tree = parsing.parse(new_doc_text, language)
+    if old_tree is None or new_tree is None:
+        return _ok()
+    old_errors = parsing.count_errors(old_tree.root_node)
+    new_errors = parsing.count_errors(new_tree.root_node)
+    if new_errors > old_errors:
+        rows = parsing.error_lines(new_tree.root_node)
+        row = min((r for r in rows if r >= sl), default=rows[0] if rows else sl)
+        return _fail(f"the refactored code does not parse (line {row + 1})")
+
+    ab, bb = doc.byte(sl, sc), doc.byte(el, ec)
+    names, attrs, params = _definitions(old_tree, text, ab, bb, language)
+    nb_end = ab + len(new_text.encode("utf-8", "surrogatepass"))
+    new_names, new_attrs, new_params = _definitions(new_tree, new_doc_text, ab, nb_end, language)
+    for name in sorted(names):
+        if name in new_names or name in new_attrs:
+            continue
+        if _used_outside(text, language, name, ab, bb):
+            return _fail(f"the refactor drops '{name}', which code outside the selection uses")
+    for name in sorted(attrs):
+        if name in new_attrs or name in new_names:
+            continue
+        if _attr_used_outside(text, language, name, ab, bb):
+            return _fail(f"the refactor drops '{name}', which code outside the selection uses")
+    for func, ps in sorted(params.items()):
+        for p in sorted(ps):
+            if p in new_params.get(func, set()):
+                continue
+            if _kwarg_used_outside(text, language, func, p, ab, bb):
+                return _fail(f"the refactor drops parameter '{p}' of {func}(), which callers pass by name")
+    return _ok()
+
+
+# --------------------------------------------------------------------------
+# Explain
+# --------------------------------------------------------------------------
+
+_CUT_FINISH = frozenset({"length", "max_tokens", "max_output_tokens", "model_length", "token_limit"})
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CONTINUATION = frozenset("""
+a an the and or but of to in on at with for from by as that which who whose is are was were be
+because so if when while than then into onto its their this these those such
+""".split())
+_LIST_OR_BLOCK = re.compile(r"^(?:[-*+]\s|\d+[.)]\s|#|\||>)")
+
+
+def check_explain(markdown: str, finish_reason: str | None) -> CheckResult:
+    """An explanation is non-empty and not cut off.
+
+    Cut off: finish_reason "length"/"max_tokens" (and the providers' synonyms),
+    an unclosed ``` fence at the end, or a last prose line that stops
+    mid-sentence (ends with a comma, an opening bracket, a dash or a word such
+    as "the"/"and"/"of").
+    """
+    if markdown is None or not markdown.strip():
+        return _fail("the explanation is empty")
+    if finish_reason and finish_reason.strip().lower() in _CUT_FINISH:
+        return _fail(f"the explanation was cut off (finish_reason {finish_reason})")
+    lines = markdown.rstrip().split("\n")
+    open_fence = None
+    for ln in lines:
+        m = _FENCE.match(ln)
+        if m is None:
+            continue
+        marker = m.group(1)
+        if open_fence is None:
+            open_fence = marker
+        elif marker[0] == open_fence[0] and len(marker) >= len(open_fence) and not ln.strip()[len(marker):].strip():
+            open_fence = None
+    if open_fence is not None:
+        return _fail(f"the explanation ends inside an unclosed {open_fence[:3]} block")
+    last = lines[-1].strip()
+    if _LIST_OR_BLOCK.match(last) and not last.endswith((",", "(", "[")):
+        return _ok()
+    if last.endswith((",", "(", "[", "{", " -", "—", ";")):
+        return _fail("the explanation stops mid-sentence")
+    words = re.findall(r"[A-Za-z']+", last)
+    if words and last[-1].isalpha() and words[-1].lower() in _CONTINUATION:
+        return _fail("the explanation stops mid-sentence")
+    if len(words) >= 8 and last[-1].isalpha() and last[-1].islower():
+        return _fail("the explanation stops mid-sentence")
+    return _ok()

@@ -1,0 +1,497 @@
+"""Cheap answer checks on real code: stdlib files (read at test time) and vendored JavaScript."""
+
+from __future__ import annotations
+
+import re
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from lsp_router.routing import parsing
+from lsp_router.routing.checks import (
+    CheckResult,
+    check_completion,
+    check_explain,
+    check_refactor,
+    check_rename,
+    rename_occurrences,
+)
+
+STDLIB = Path(sysconfig.get_paths()["stdlib"])
+SRC = Path(__file__).resolve().parent / "data" / "routing_src"
+
+
+def stdlib(rel: str) -> str:
+    return (STDLIB / rel).read_text(encoding="utf-8")
+
+
+def src(name: str) -> str:
+    return (SRC / name).read_text(encoding="utf-8")
+
+
+def pos_of(text: str, needle: str, at: int = 0, nth: int = 0) -> tuple[int, int]:
+    off = -1
+    for _ in range(nth + 1):
+        off = text.index(needle, off + 1)
+    off += at
+    return text.count("\n", 0, off), off - (text.rfind("\n", 0, off) + 1)
+
+
+def span_of_definition(text: str, header: str, language: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(start, end) of the definition whose header line contains `header` (whole lines)."""
+    line, _ = pos_of(text, header)
+    tree = parsing.parse(text, language)
+    doc = parsing.doc_for(text)
+    col = len(doc.lines[line]) - len(doc.lines[line].lstrip())
+    b = doc.byte(line, col)
+    node = tree.root_node.descendant_for_byte_range(b, b)
+    best = None
+    while node is not None and node.parent is not None and node.start_byte == b:
+        best = node
+        node = node.parent
+    return (line, 0), doc.pos_of_point(best.end_point)
+
+
+def replace_range(text: str, start, end, new: str) -> str:
+    doc = parsing.doc_for(text)
+    return text[: doc.offset(*start)] + new + text[doc.offset(*end):]
+
+
+def failed(result: CheckResult, *words: str) -> bool:
+    assert isinstance(result, CheckResult)
+    assert not result.ok, result
+    for w in words:
+        assert w in result.reason, result.reason
+    assert len(result.reason) < 120
+    return True
+
+
+# --------------------------------------------------------------------------
+# check_completion
+# --------------------------------------------------------------------------
+
+DECODER = "json/decoder.py"
+
+
+def _typing_at(text: str, needle: str, at: int, keep: str = "") -> tuple[str, int, int]:
+    """The document as the user types `needle[:at]` (rest of the line replaced by `keep`)."""
+    line, col = pos_of(text, needle, at)
+    doc = parsing.doc_for(text)
+    a = doc.offset(line, col)
+    eol = text.find("\n", a)
+    return text[:a] + keep + text[eol:], line, col
+
+
+def test_completion_good_mid_line():
+    text, line, col = _typing_at(stdlib(DECODER), "end = _w(s, end).end()", 9, keep=")")
+    assert check_completion(text, line, col, "s, end", "python").ok
+
+
+def test_completion_empty():
+    text, line, col = _typing_at(stdlib(DECODER), "end = _w(s, end).end()", 9, keep=")")
+    assert failed(check_completion(text, line, col, "", "python"), "empty")
+    assert failed(check_completion(text, line, col, "  \n ", "python"), "empty")
+
+
+def test_completion_repeating_the_text_after_the_cursor():
+    text = stdlib(DECODER)
+    line, col = pos_of(text, 'raise JSONDecodeError("Extra data", s, end)', 6)
+    assert failed(check_completion(text, line, col, 'JSONDecodeError("Extra data", s, end)', "python"),
+                  "repeats the text after the cursor")
+    # whitespace differences do not hide a repeat
+    assert failed(check_completion(text, line, col, 'JSONDecodeError("Extra data",  s, end)', "python"), "repeats")
+    text2, line2, col2 = _typing_at(text, "end = _w(s, end).end()", 9, keep=")")
+    assert failed(check_completion(text2, line2, col2, ")", "python"), "repeats")
+
+
+def test_completion_repeating_the_line_above():
+    text = stdlib(DECODER)
+    line, _ = pos_of(text, "    chunks = []")
+    doc = parsing.doc_for(text)
+    a = doc.offset(line + 1, 0)
+    text = text[:a] + "    \n" + text[a:]
+    assert failed(check_completion(text, line + 1, 4, "chunks = []", "python"), "line above")
+    assert check_completion(text, line + 1, 4, "_extend = chunks.extend", "python").ok
+
+
+def test_completion_adding_a_syntax_error():
+    text, line, col = _typing_at(stdlib(DECODER), "end = _w(s, end).end()", 9, keep=")")
+    assert failed(check_completion(text, line, col, "s, end))", "python"), "syntax error")
+    assert failed(check_completion(text, line, col, "s, end]:", "python"), "syntax error")
+
+
+def test_completion_of_an_empty_body():
+    text = stdlib(DECODER)
+    start, end = span_of_definition(text, "def _decode_uXXXX(", "python")
+    header = "def _decode_uXXXX(s, pos):\n    "
+    doc_text = replace_range(text, start, end, header)
+    line, col = start[0] + 1, 4
+    body = ("esc = s[pos + 1:pos + 5]\n"
+            "    if len(esc) == 4 and esc[1] not in 'xX':\n"
+            "        try:\n"
+            "            return int(esc, 16)\n"
+            "        except ValueError:\n"
+            "            pass\n"
+            "    msg = \"Invalid \\\\uXXXX escape\"\n"
+            "    raise JSONDecodeError(msg, s, pos)")
+    assert check_completion(doc_text, line, col, body, "python").ok
+    bad = body.replace("        try:\n", "        try\n")
+    assert failed(check_completion(doc_text, line, col, bad, "python"), "syntax error")
+    unindented = body.replace("            return int(esc, 16)", "        return int(esc, 16)")
+    assert failed(check_completion(doc_text, line, col, unindented, "python"), "syntax error")
+
+
+def test_completion_javascript():
+    text, line, col = _typing_at(
+        src("semver_range.js"),
+        "const comparators = rangeList.map(comp => new Comparator(comp, this.options))", 57, keep="))")
+    assert check_completion(text, line, col, "comp, this.options", "javascript").ok
+    assert failed(check_completion(text, line, col, "comp, this.options))", "javascript"), "syntax error")
+    assert failed(check_completion(text, line, col, "))", "javascript"), "repeats")
+
+
+def test_completion_unsupported_language():
+    text = "fn main() {\n    let x = \n}\n"
+    assert check_completion(text, 1, 12, "1;", "rust").ok
+    assert check_completion(text, 1, 12, "1;;;(((", None).ok  # no grammar: no parse check
+    assert failed(check_completion(text, 1, 12, "", "plaintext"), "empty")
+    assert failed(check_completion("a = b + c\n", 0, 4, "b + c", None), "repeats")
+
+
+# --------------------------------------------------------------------------
+# rename_occurrences and check_rename
+# --------------------------------------------------------------------------
+
+
+def test_rename_occurrences_local_is_scoped_to_its_function():
+    text = stdlib("colorsys.py")
+    hls = rename_occurrences(text, "maxc", pos_of(text, "maxc = max(r, g, b)"), "python")
+    hsv = rename_occurrences(text, "maxc", pos_of(text, "maxc = max(r, g, b)", nth=1), "python")
+    assert len(hls) >= 5 and len(hsv) >= 5
+    assert not set(hls) & set(hsv)
+    start_hls, end_hls = span_of_definition(text, "def rgb_to_hls(", "python")
+    start_hsv, end_hsv = span_of_definition(text, "def rgb_to_hsv(", "python")
+    assert all(start_hls[0] <= r[0] <= end_hls[0] for r in hls)
+    assert all(start_hsv[0] <= r[0] <= end_hsv[0] for r in hsv)
+    lines = text.split("\n")
+    assert all(lines[sl][sc:ec] == "maxc" for sl, sc, _el, ec in hls + hsv)
+    # every whole-word occurrence in the file is in exactly one of the two
+    assert len(hls) + len(hsv) == len(re.findall(r"\bmaxc\b", text))
+
+
+def test_rename_occurrences_skip_strings_and_comments():
+    text = stdlib("textwrap.py")
+    occ = rename_occurrences(text, "margin", pos_of(text, "margin = None"), "python")
+    start, end = span_of_definition(text, "def dedent(text):", "python")
+    words = [m.start() for m in re.finditer(r"\bmargin\b", text)]
+    doc = parsing.doc_for(text)
+    in_dedent = [doc.pos_of_offset(o) for o in words if start[0] <= doc.pos_of_offset(o)[0] <= end[0]]
+    string_hit = pos_of(text, 'margin = %r"')
+    assert string_hit in in_dedent
+    assert (string_hit[0], string_hit[1], string_hit[0], string_hit[1] + 6) not in occ
+    assert len(occ) == len(in_dedent) - 1
+
+
+def test_rename_occurrences_parameter_default_and_module_names():
+    text = stdlib(DECODER)
+    occ = rename_occurrences(text, "BACKSLASH", pos_of(text, "BACKSLASH = {"), "python")
+    assert len(occ) == 2  # the definition and the default value `_b=BACKSLASH`
+    assert rename_occurrences(text, "BACKSLASH", (0, 0), "python") == []
+
+
+def test_rename_occurrences_attribute():
+    text = stdlib("textwrap.py")
+    occ = rename_occurrences(text, "width", pos_of(text, "self.width = width", 5), "python")
+    lines = text.split("\n")
+    assert occ and all(lines[sl][sc - 1] == "." for sl, sc, _el, _ec in occ)  # only `x.width`
+    param = pos_of(text, "def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width)", 64)
+    assert (param[0], param[1], param[0], param[1] + 5) not in occ
+
+
+def test_rename_occurrences_javascript():
+    text = src("semver_range.js")
+    occ = rename_occurrences(text, "testComparator", pos_of(text, "let testComparator", 4), "javascript")
+    assert len(occ) == 3
+    text = src("jsonparse.js")
+    n_write = rename_occurrences(text, "n", pos_of(text, "var n;", 4), "javascript")
+    assert len(n_write) > 30
+    start, end = span_of_definition(text, "proto.write = function (buffer) {", "javascript")
+    assert all(start[0] <= r[0] <= end[0] for r in n_write)
+
+
+def test_rename_occurrences_unsupported_language_is_a_word_scan():
+    text = "let total = 1;\n// total here too\nlet totals = total + 1;\n"
+    occ = rename_occurrences(text, "total", (0, 5), "rust")
+    assert occ == [(0, 4, 0, 9), (1, 3, 1, 8), (2, 13, 2, 18)]
+
+
+def test_check_rename_good():
+    text = stdlib(DECODER)
+    p = pos_of(text, "esc = s[pos + 1:pos + 5]")
+    edits = rename_occurrences(text, "esc", p, "python")
+    assert len(edits) == 4
+    r = check_rename(text, "esc", "escape", edits, "python", p)
+    assert r.ok, r
+
+
+def test_check_rename_missing_and_extra_occurrences():
+    text = stdlib(DECODER)
+    p = pos_of(text, "esc = s[pos + 1:pos + 5]")
+    edits = rename_occurrences(text, "esc", p, "python")
+    assert failed(check_rename(text, "esc", "escape", edits[:-1], "python", p), "misses 1 occurrence")
+    other = pos_of(text, "esc = s[end]")  # the same name in py_scanstring
+    extra = edits + [(other[0], other[1], other[0], other[1] + 3)]
+    assert failed(check_rename(text, "esc", "escape", extra, "python", p), "not an occurrence")
+
+
+def test_check_rename_edit_not_on_the_old_name():
+    text = stdlib(DECODER)
+    p = pos_of(text, "esc = s[pos + 1:pos + 5]")
+    edits = rename_occurrences(text, "esc", p, "python")
+    shifted = [(sl, sc + 1, el, ec + 1) for sl, sc, el, ec in edits]
+    assert failed(check_rename(text, "esc", "escape", shifted, "python", p), "does not cover 'esc'")
+
+
+def test_check_rename_edit_inside_a_string():
+    text = stdlib("textwrap.py")
+    p = pos_of(text, "margin = None")
+    edits = rename_occurrences(text, "margin", p, "python")
+    s = pos_of(text, 'margin = %r"')
+    assert failed(check_rename(text, "margin", "common", edits + [(s[0], s[1], s[0], s[1] + 6)], "python", p),
+                  "not an occurrence")
+
+
+def test_check_rename_bad_names_and_clashes():
+    text = stdlib(DECODER)
+    p = pos_of(text, "esc = s[pos + 1:pos + 5]")
+    edits = rename_occurrences(text, "esc", p, "python")
+    assert failed(check_rename(text, "esc", "1esc", edits, "python", p), "not a valid identifier")
+    assert failed(check_rename(text, "esc", "class", edits, "python", p), "not a valid identifier")
+    assert failed(check_rename(text, "esc", "esc", edits, "python", p), "same as the old name")
+    assert failed(check_rename(text, "esc", "pos", edits, "python", p), "already used")
+    assert failed(check_rename(text, "esc", "escape", [], "python", p), "changes nothing")
+
+
+def test_check_rename_module_level_and_javascript():
+    text = stdlib("shutil.py")
+    p = pos_of(text, "def _fastcopy_sendfile(", 4)
+    edits = rename_occurrences(text, "_fastcopy_sendfile", p, "python")
+    assert len(edits) == 2
+    assert check_rename(text, "_fastcopy_sendfile", "_copy_with_sendfile", edits, "python", p).ok
+    assert failed(check_rename(text, "_fastcopy_sendfile", "copyfile", edits, "python", p), "module-level name")
+    js = src("semver_range.js")
+    p = pos_of(js, "let testComparator", 4)
+    edits = rename_occurrences(js, "testComparator", p, "javascript")
+    assert check_rename(js, "testComparator", "current", edits, "javascript", p).ok
+    assert failed(check_rename(js, "testComparator", "current", edits[1:], "javascript", p), "misses")
+    assert failed(check_rename(js, "testComparator", "const", edits, "javascript", p), "valid identifier")
+
+
+def test_check_rename_unsupported_language():
+    text = "let total = 1;\nlet totals = total + 1;\n"
+    assert check_rename(text, "total", "sum", [(0, 4, 0, 9), (1, 13, 1, 18)], "rust", (0, 5)).ok
+    # without scopes a subset is fine as long as the symbol itself is renamed
+    assert check_rename(text, "total", "sum", [(0, 4, 0, 9)], "rust", (0, 5)).ok
+    assert failed(check_rename(text, "total", "sum", [(1, 13, 1, 18)], "rust", (0, 5)), "does not include")
+    assert failed(check_rename(text, "total", "sum", [(1, 4, 1, 9)], "rust", (0, 5)), "longer word")
+
+
+# --------------------------------------------------------------------------
+# check_refactor
+# --------------------------------------------------------------------------
+
+DECODE_U = '''def _decode_uXXXX(s, pos):
+    """Return the code point of the \\\\uXXXX escape at s[pos]."""
+    esc = s[pos + 1:pos + 5]
+    if len(esc) == 4 and esc[1] not in 'xX':
+        try:
+            return int(esc, 16)
+        except ValueError:
+            pass
+    msg = "Invalid \\\\uXXXX escape"
+    raise JSONDecodeError(msg, s, pos)
+'''
+
+
+def test_refactor_good():
+    text = stdlib(DECODER)
+    start, end = span_of_definition(text, "def _decode_uXXXX(", "python")
+    r = check_refactor(text, start, end, DECODE_U.rstrip("\n"), "python")
+    assert r.ok, r
+    # renaming a local of a selected function is fine: nothing outside uses it
+    assert check_refactor(text, start, end, DECODE_U.replace("esc", "digits").rstrip("\n"), "python").ok
+
+
+def test_refactor_empty_or_unchanged():
+    text = stdlib(DECODER)
+    start, end = span_of_definition(text, "def _decode_uXXXX(", "python")
+    assert failed(check_refactor(text, start, end, "  \n", "python"), "no code")
+    doc = parsing.doc_for(text)
+    same = text[doc.offset(*start):doc.offset(*end)]
+    assert failed(check_refactor(text, start, end, same + "\n", "python"), "unchanged")
+
+
+def test_refactor_that_does_not_parse():
+    text = stdlib(DECODER)
+    start, end = span_of_definition(text, "def _decode_uXXXX(", "python")
+    broken = DECODE_U.replace("        try:\n", "        try\n").rstrip("\n")
+    assert failed(check_refactor(text, start, end, broken, "python"), "does not parse")
+
+
+def test_refactor_dropping_a_name_used_outside():
+    text = stdlib(DECODER)
+    start, end = span_of_definition(text, "def _decode_uXXXX(", "python")
+    renamed = DECODE_U.replace("def _decode_uXXXX(", "def _decode_escape(").rstrip("\n")
+    assert failed(check_refactor(text, start, end, renamed, "python"), "drops '_decode_uXXXX'")
+
+
+def test_refactor_dropping_a_method_used_outside():
+    text = stdlib("csv.py")
+    start, end = span_of_definition(text, "    def _dict_to_list(self, rowdict):", "python")
+    doc = parsing.doc_for(text)
+    old = text[doc.offset(*start):doc.offset(*end)]
+    assert check_refactor(text, start, end, old.replace("wrong_fields", "extra"), "python").ok
+    assert failed(check_refactor(text, start, end, old.replace("_dict_to_list", "_as_row"), "python"),
+                  "drops '_dict_to_list'")
+
+
+def test_refactor_dropping_a_keyword_parameter():
+    text = stdlib("textwrap.py")
+    start, end = span_of_definition(text, "    def __init__(self,", "python")
+    doc = parsing.doc_for(text)
+    old = text[doc.offset(*start):doc.offset(*end)]
+    # renaming the parameter (not the attribute): shorten() passes `max_lines=1` by name
+    renamed = re.sub(r"(?<!\.)\bmax_lines\b", "line_limit", old)
+    assert failed(check_refactor(text, start, end, renamed, "python"), "parameter 'max_lines'")
+    # renaming the attribute too breaks the methods that read self.max_lines
+    renamed_all = re.sub(r"\bmax_lines\b", "line_limit", old)
+    assert failed(check_refactor(text, start, end, renamed_all, "python"), "drops 'max_lines'")
+    # a local rename inside the constructor is fine
+    assert check_refactor(text, start, end, old.replace("self.width = width", "self.width = (width)"), "python").ok
+
+
+def test_refactor_echoing_context_outside_the_selection():
+    text = stdlib(DECODER)
+    start, end = span_of_definition(text, "    def raw_decode(self, s, idx=0):", "python")
+    doc = parsing.doc_for(text)
+    old = text[doc.offset(*start):doc.offset(*end)]
+    before = "        return obj\n\n"
+    assert failed(check_refactor(text, start, end, before + old.replace("err.value", "err.value or idx"), "python"),
+                  "before the selection")
+
+
+def test_refactor_javascript():
+    text = src("semver_range.js")
+    start, end = span_of_definition(text, "const isSatisfiable = (comparators, options) => {", "javascript")
+    doc = parsing.doc_for(text)
+    old = text[doc.offset(*start):doc.offset(*end)]
+    assert check_refactor(text, start, end, old.replace("testComparator", "current"), "javascript").ok
+    assert failed(check_refactor(text, start, end, old.replace("isSatisfiable", "satisfiable"), "javascript"),
+                  "drops 'isSatisfiable'")
+    assert failed(check_refactor(text, start, end, old.replace("=> {", "=> {{"), "javascript"), "does not parse")
+
+
+def test_refactor_unsupported_language():
+    text = "fn a() {\n    1\n}\n\nfn b() {\n    a()\n}\n"
+    assert check_refactor(text, (0, 0), (2, 1), "fn a() -> i32 {\n    1\n}", "rust").ok
+    assert failed(check_refactor(text, (0, 0), (2, 1), "fn a() {\n    1\n}", "rust"), "unchanged")
+    assert failed(check_refactor(text, (0, 0), (2, 1), "", None), "no code")
+
+
+# --------------------------------------------------------------------------
+# check_explain
+# --------------------------------------------------------------------------
+
+GOOD_EXPLANATION = """`_decode_uXXXX` reads the four hex digits after a `\\u` escape.
+
+```python
+esc = s[pos + 1:pos + 5]
+```
+
+It returns the code point, or raises `JSONDecodeError` when the digits are invalid.
+"""
+
+
+def test_explain_good():
+    assert check_explain(GOOD_EXPLANATION, "stop").ok
+    assert check_explain(GOOD_EXPLANATION, None).ok
+    assert check_explain("Steps:\n\n1. read the digits\n2. convert them", "end_turn").ok
+    assert check_explain("Returns the index:\n\n```python\nx = 1\n```", "stop").ok
+
+
+def test_explain_empty():
+    assert failed(check_explain("", "stop"), "empty")
+    assert failed(check_explain(" \n\n", None), "empty")
+
+
+@pytest.mark.parametrize("reason", ["length", "max_tokens", "MAX_TOKENS", "max_output_tokens"])
+def test_explain_cut_off_by_the_token_limit(reason):
+    assert failed(check_explain(GOOD_EXPLANATION, reason), "cut off")
+
+
+def test_explain_ending_inside_an_unclosed_fence():
+    cut = GOOD_EXPLANATION.split("```python")[0] + "```python\nesc = s[pos + 1:pos +"
+    assert failed(check_explain(cut, "stop"), "unclosed ```")
+
+
+def test_explain_ending_mid_sentence():
+    assert failed(check_explain("It reads four hex digits and then converts the", "stop"), "mid-sentence")
+    assert failed(check_explain("It reads four hex digits,", "stop"), "mid-sentence")
+    assert check_explain("It reads four hex digits.", "stop").ok
+
+
+# --------------------------------------------------------------------------
+# TypeScript and language detection
+# --------------------------------------------------------------------------
+
+TS = """export function total(items: number[]): number {
+  let sum = 0
+  for (const item of items) { sum += item }
+  return sum
+}
+
+const sum = 3
+export const doubled = sum * 2
+"""
+
+
+def test_typescript_rename_and_checks():
+    local = rename_occurrences(TS, "sum", (1, 6), "typescript")
+    assert local == [(1, 6, 1, 9), (2, 30, 2, 33), (3, 9, 3, 12)]
+    module = rename_occurrences(TS, "sum", (6, 7), "typescript")
+    assert module == [(6, 6, 6, 9), (7, 23, 7, 26)]
+    assert check_rename(TS, "sum", "acc", local, "typescript", (1, 6)).ok
+    assert failed(check_rename(TS, "sum", "acc", local + module, "typescript", (1, 6)), "not an occurrence")
+    assert check_completion(TS, 3, 9, "", "typescript").ok is False
+    assert failed(check_completion(TS.replace("  return sum\n", "  return \n"), 3, 9, "sum)", "typescript"),
+                  "syntax error")
+    assert check_completion(TS.replace("  return sum\n", "  return \n"), 3, 9, "sum", "typescript").ok
+
+
+@pytest.mark.parametrize(
+    "language_id, path, expected",
+    [
+        ("python", None, "python"),
+        ("javascriptreact", None, "javascript"),
+        ("typescriptreact", None, "tsx"),
+        ("TypeScript", None, "typescript"),
+        (None, "/x/y/z.tsx", "tsx"),
+        (None, "file:///x/lib.mjs", "javascript"),
+        ("plaintext", "notes.txt", None),
+        ("rust", "main.rs", None),
+        ("plaintext", "script.py", "python"),  # an unknown languageId falls back to the extension
+        (None, None, None),
+    ],
+)
+def test_language_for(language_id, path, expected):
+    assert parsing.language_for(language_id, path) == expected
+
+
+def test_parse_cache_and_error_count():
+    text = "def f(:\n    return (1,\n"
+    tree = parsing.parse(text, "python")
+    assert tree is parsing.parse(text, "python")  # cached per text version
+    assert parsing.count_errors(tree.root_node) >= 1
+    assert parsing.count_errors(parsing.parse("x = 1\n", "python").root_node) == 0
+    assert parsing.parse(text, "rust") is None
