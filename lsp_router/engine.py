@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import lru_cache
 import time
 import uuid
 from dataclasses import dataclass, field, replace
@@ -164,6 +165,9 @@ class Engine:
             timeout_s=min(job.request.timeout_s, self.settings.request_timeout_s),
             max_retries=min(job.request.max_retries, self.settings.max_retries),
         )
+        window = context_window(model, self.settings.providers[model.provider].context_window)
+        if window is not None:
+            request = fit_to_window(request, window, model)
         state = StreamState()
         request_id = uuid.uuid4().hex
         try:
@@ -237,3 +241,51 @@ class Engine:
                 await provider.aclose()
             except Exception:  # closing on shutdown must not mask anything else
                 pass
+
+
+# Characters per token, on the safe side for code: trimming a little early beats a 400.
+_CHARS_PER_TOKEN = 3.0
+
+
+def context_window(model: ModelRef, configured: int | None) -> int | None:
+    if configured is not None:
+        return configured
+    return _known_window(model.provider, model.name)
+
+
+@lru_cache(maxsize=64)
+def _known_window(provider: str, name: str) -> int | None:
+    from genai_prices import data_snapshot
+
+    try:
+        _, found = data_snapshot.get_snapshot().find_provider_model(name, None, provider, None)
+    except LookupError:
+        return None
+    return getattr(found, "context_window", None)
+
+
+def fit_to_window(request: ModelRequest, window: int, model: ModelRef) -> ModelRequest:
+    """Trim the file context (then the prompt's middle) so the request fits the model's window."""
+    budget_chars = int((window - request.max_tokens) * _CHARS_PER_TOKEN) - len(request.system) - 200
+    size = len(request.context) + len(request.prompt)
+    if size <= budget_chars:
+        return request
+    context, prompt = request.context, request.prompt
+    room_for_context = max(0, budget_chars - len(prompt))
+    context = _cut_middle(context, room_for_context)
+    if len(context) + len(prompt) > budget_chars:
+        prompt = _cut_middle(prompt, max(200, budget_chars - len(context)))
+    log.warning(
+        "trimmed the prompt for %s from %d to %d characters to fit its %d-token context window",
+        model, size, len(context) + len(prompt), window,
+    )
+    return replace(request, context=context, prompt=prompt)
+
+
+def _cut_middle(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    if limit < 40:
+        return ""
+    half = (limit - 20) // 2
+    return text[:half] + "\n… (trimmed) …\n" + text[-half:]

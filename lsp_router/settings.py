@@ -31,6 +31,7 @@ class ProviderConfig:
     api_key_env: str | None = None
     api_key: str | None = field(default=None, repr=False)
     local: bool = False
+    context_window: int | None = None  # tokens; None: genai-prices' figure for the model, if any
 
     @property
     def needs_key(self) -> bool:
@@ -327,7 +328,10 @@ def _provider(name: str, spec: Any, known: ProviderConfig | None) -> ProviderCon
     local = spec.get("local", known.local if known else _is_loopback(base_url))
     if not isinstance(local, bool):
         raise SettingsError(f"{path}.local", f"expected true or false, got {local!r}")
-    return ProviderConfig(name, api, base_url, key_env, api_key, local)
+    window = spec.get("contextWindow", known.context_window if known else None)
+    if window is not None:
+        window = _number(f"{path}.contextWindow", window, minimum=512, integer=True)
+    return ProviderConfig(name, api, base_url, key_env, api_key, local, window)
 
 
 def _is_loopback(url: str | None) -> bool:

@@ -495,3 +495,15 @@ def test_parse_cache_and_error_count():
     assert parsing.count_errors(tree.root_node) >= 1
     assert parsing.count_errors(parsing.parse("x = 1\n", "python").root_node) == 0
     assert parsing.parse(text, "rust") is None
+
+
+def test_completion_unclosed_bracket_inside_a_long_class():
+    """The parse check starts at the enclosing block, not inside the class docstring far above."""
+    text = stdlib("textwrap.py")
+    lines = text.splitlines(True)
+    i = next(n for n, ln in enumerate(lines) if "self.width = width" in ln)
+    col = lines[i].index("width = width") + len("width = wi")
+    lines[i] = lines[i][:col] + "\n"
+    doc = "".join(lines)
+    assert check_completion(doc, i, col, "dth", "python").ok
+    assert failed(check_completion(doc, i, col, "dth = ((", "python"), "syntax error")

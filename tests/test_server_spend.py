@@ -61,12 +61,16 @@ async def test_a_scripted_session_is_billed_exactly(start_server, loopback, serv
         )
 
     # 3. an auto-routed completion whose mini answer fails its check escalates to the frontier.
-    code_line = next(i for i, l in enumerate(text.splitlines()) if "self.width = width" in l)
-    column = text.splitlines()[code_line].index("width = width") + len("width = wi")
-    loopback.reply("dth = width", api="openai-chat", times=1)  # repeats the text after the cursor
+    lines = text.splitlines(True)
+    code_line = next(i for i, l in enumerate(lines) if "self.width = width" in l)
+    column = lines[code_line].index("width = width") + len("width = wi")
+    lines[code_line] = lines[code_line][:column] + "\n"
+    session.change(uri, "".join(lines))
+    loopback.reply("dth = ((", api="openai-chat", times=1)  # leaves the file unparsable
     loopback.reply("dth", api="anthropic", times=1)
     result = await session.inline(uri, code_line, column)
     assert [i.insert_text for i in result.items] == ["dth"]
+    assert "mini" in loopback.requests[2].model and "claude" in loopback.requests[3].model
 
     # 4. a refactor cancelled mid-stream is billed for what was generated, estimated.
     loopback.reply("```python\n" + "pass\n" * 200 + "```", api="openai-chat", chunk_delay=0.03)

@@ -54,26 +54,49 @@ def _at(line: int, char: int) -> str:
     return f"{line + 1}:{char + 1}"
 
 
-def _errors_near(tree, rows: tuple[int, int]) -> list[int]:
-    lo, hi = rows
-    return [r for r in parsing.error_lines(tree.root_node) if lo <= r <= hi]
-
-
 # --------------------------------------------------------------------------
 # Autocomplete
 # --------------------------------------------------------------------------
 
-_COMPLETION_WINDOW_BEFORE = 2500  # characters of context parsed before the insertion
+_COMPLETION_WINDOW_BEFORE = 6000  # at most this many characters of context parsed before the insertion
 _COMPLETION_WINDOW_AFTER = 800
-_COMPLETION_ERROR_MARGIN = 2  # lines around the insertion where new errors count
+_PY_HEADER = re.compile(r"^\s*(?:async\s+)?(?:def|class|if|for|while|try|with|match)\b")
+_JS_HEADER = re.compile(r"^\s*(?![}\)\].,?:])")
+
+
+def _block_start(text: str, ls: int, indent: int, language: str) -> int | None:
+    """Start of the line that opens the block around the line at `ls` (a clean place to start parsing).
+
+    Walks up to the nearest block header (def/class/if/... in Python, a line ending
+    with `{` in JavaScript) that is less indented than `indent`, not inside a
+    docstring or block comment. None if there is none within the budget.
+    """
+    from .features import _inside_prose, _is_opener
+
+    pos = ls
+    while pos > 0 and ls - pos < _COMPLETION_WINDOW_BEFORE:
+        start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[start:pos - 1]
+        pos = start
+        stripped = line.strip()
+        if not stripped:
+            continue
+        ind = len(line) - len(line.lstrip(" \t"))
+        if ind >= indent:
+            continue
+        header = _PY_HEADER if language == "python" else _JS_HEADER
+        if (ind == 0 or _is_opener(line, language)) and header.match(line) and not _inside_prose(text, start, language):
+            return start
+    return None
 
 
 def check_completion(text: str, line: int, character: int, insert_text: str, language: str | None) -> CheckResult:
     """A completion is non-empty, not just the text already after the cursor, and parses.
 
-    The parse check compares ERROR/MISSING nodes within a few lines of the
-    insertion before and after inserting; only new ones fail (the document
-    is usually mid-edit and already broken at the cursor).
+    The parse check parses the enclosing block (from its header line, a few
+    thousand characters at most) with and without the completion and fails
+    when inserting it adds ERROR/MISSING nodes (the document is usually
+    mid-edit and already broken at the cursor: only new errors count).
     """
     if insert_text is None or not insert_text.strip():
         return _fail("completion is empty")
@@ -101,10 +124,11 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
 
     if language not in parsing.LANGUAGES:
         return _ok()
-    # parse a window around the insertion, before and after
-    start, _end, _cut = _unit_bounds(text, ls, le)
-    if off - start > _COMPLETION_WINDOW_BEFORE:
-        start = text.rfind("\n", 0, off - _COMPLETION_WINDOW_BEFORE) + 1
+    indent = len(cur) - len(cur.lstrip(" \t")) if cur.strip() else col
+    start = _block_start(text, ls, indent, language)
+    if start is None:
+        unit_start, _end, _cut = _unit_bounds(text, ls, le)
+        start = unit_start if off - unit_start <= 4 * _COMPLETION_WINDOW_BEFORE else ls
     stop = text.find("\n", min(len(text), le + _COMPLETION_WINDOW_AFTER))
     stop = len(text) if stop < 0 else stop
     before = text[start:stop]
@@ -113,14 +137,12 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
     new_tree = parsing.parse_bytes(after.encode("utf-8", "surrogatepass"), language)
     if old_tree is None or new_tree is None:
         return _ok()
-    row = text.count("\n", start, off)
-    added = insert_text.count("\n")
-    m = _COMPLETION_ERROR_MARGIN
-    old_errors = _errors_near(old_tree, (row - m, row + m))
-    new_errors = _errors_near(new_tree, (row - m, row + added + m))
-    if len(new_errors) > len(old_errors):
-        first = min(set(new_errors) - set(old_errors), default=new_errors[0])
-        return _fail(f"inserting the completion adds a syntax error (line {line + 1 + first - row})")
+    old_rows = parsing.error_lines(old_tree.root_node)
+    new_rows = parsing.error_lines(new_tree.root_node)
+    if len(new_rows) > len(old_rows):
+        row = text.count("\n", start, off)
+        near = [r for r in new_rows if r >= row] or new_rows
+        return _fail(f"inserting the completion adds a syntax error (line {line + 1 + min(near) - row})")
     return _ok()
 
 

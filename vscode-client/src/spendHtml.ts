@@ -125,6 +125,7 @@ export function spendPageHtml(o: SpendPageOptions): string {
   .swatch { display: inline-block; width: 18px; height: 3px; vertical-align: middle; margin-right: 6px; }
   .swatch.actual { background: var(--vscode-charts-blue, #3794ff); }
   .swatch.frontier { background: var(--vscode-charts-orange, #d18616); }
+  .table-wrap { overflow-x: auto; }
   table { border-collapse: collapse; width: 100%; margin-top: 8px; }
   th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,.3)); vertical-align: top; }
   th { font-weight: 600; }
@@ -142,12 +143,14 @@ ${summary}
 <div class="legend muted"><span><i class="swatch actual"></i>cumulative spend</span><span><i class="swatch frontier"></i>all-frontier counterfactual</span></div>
 ${chartSvg(o.records)}
 <h2>Requests</h2>
+<div class="table-wrap">
 <table id="requests">
 <thead><tr><th class="num">#</th><th>time</th><th>task</th><th>tier</th><th>model</th><th>reason</th><th>tokens</th><th class="num">latency</th><th class="num">cost</th><th class="num">session</th><th>outcome</th></tr></thead>
 <tbody>
 ${rowsHtml(o.records)}
 </tbody>
 </table>
+</div>
 <p><button id="reset">Reset session</button></p>
 <script nonce="${o.nonce}">
   const vscode = acquireVsCodeApi();

@@ -219,7 +219,7 @@ async function main() {
   const routerData = path.join(tmp, 'lsp-router-data');
   const routerCache = path.join(tmp, 'lsp-router-cache');
   const recorded = path.join(tmp, 'loopback-recorded.json');
-  for (const d of [userDir, path.join(userDir, 'User'), extDir, ws, routerData, routerCache]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [userDir, path.join(userDir, 'User'), extDir, ws, routerData, routerCache, path.join(tmp, 'browser-home')]) fs.mkdirSync(d, { recursive: true });
   log(`temp dir ${tmp}`);
 
   // A real source file: Python's textwrap.py.
@@ -313,7 +313,12 @@ async function main() {
     log(`code-server on 127.0.0.1:${port}`);
 
     // 5. Chromium.
-    browser = await chromium.launch({ executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      // keep Chromium's own files (crash reports, caches) in the temp dir
+      env: { ...baseEnv, HOME: path.join(tmp, 'browser-home') },
+    });
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     currentPage = page;
     const consoleLog = fs.createWriteStream(path.join(OUT, 'browser-console.log'));
@@ -336,6 +341,8 @@ async function main() {
         return /No (OpenAI|Anthropic) key/.test(s) ? s : null;
       }, 60_000);
       check('no-key state before any key is set', true, `"${t}"`);
+      const cls = await status.evaluate((el) => (el.closest('.statusbar-item') ?? el).className);
+      check('the no-key state uses the warning colour', cls.includes('warning-kind'), cls);
     });
     await page.screenshot({ path: path.join(OUT, '01-no-key.png') });
 
@@ -444,8 +451,11 @@ async function main() {
     await step('inline completion ghost text', async () => {
       const bodyLine = source.findIndex((l, i) => i >= defLine && /^\s+return\s/.test(l));
       await goToLine(bodyLine); // the line before dedent()'s final `return`
+      await page.waitForTimeout(300);
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
+      // the new line exists (the editor had the focus): the cursor is on the next line
+      await waitFor('the cursor on the new line', async () => (await page.locator('.statusbar').innerText()).includes(`Ln ${bodyLine + 1},`), 5_000);
       const ghost = page.locator('.monaco-editor .ghost-text-decoration, .monaco-editor .ghost-text');
       try {
         await ghost.first().waitFor({ state: 'visible', timeout: 8_000 });
@@ -533,7 +543,12 @@ async function main() {
     const openaiReqs = rec.filter((r) => r.api.startsWith('openai'));
     const anthropicReqs = rec.filter((r) => r.api === 'anthropic');
     check('the OpenAI key from the command reached the provider', openaiReqs.length > 0 && openaiReqs.every((r) => r.authorization === `Bearer ${OPENAI_KEY}`), `${openaiReqs.length} requests`);
-    check('the Anthropic key from the command reached the provider', anthropicReqs.length > 0 && anthropicReqs.every((r) => r.xApiKey === ANTHROPIC_KEY), `${anthropicReqs.length} requests`);
+    // (the anthropic SDK sends the key as x-api-key, or as a bearer token in newer releases)
+    check(
+      'the Anthropic key from the command reached the provider',
+      anthropicReqs.length > 0 && anthropicReqs.every((r) => r.xApiKey === ANTHROPIC_KEY || r.authorization === `Bearer ${ANTHROPIC_KEY}`),
+      `${anthropicReqs.length} requests`,
+    );
     const settingsNow = fs.readFileSync(settingsPath, 'utf8');
     check('settings.json never holds a key', !settingsNow.includes(OPENAI_KEY) && !settingsNow.includes(ANTHROPIC_KEY) && !/apiKey/i.test(settingsNow));
     const leaks = [
@@ -558,6 +573,51 @@ async function main() {
       check('clicking the status bar opens the spend view with a row per request', rows >= 2, `${rows} rows`);
       check('spend view shows the session cost and a chart against all-frontier', (!ledger || shown === fmt.formatUsdPrecise(ledger.costUsd)) && chart === 2, `"${shown}", ${chart} lines`);
       await page.screenshot({ path: path.join(OUT, '05-spend-view.png') });
+    });
+
+    // 12. AI refactors in the lightbulb / Refactor menu, with tier and estimated cost (no model call).
+    await step('refactor actions', async () => {
+      await page.keyboard.press('Control+P');
+      await quickInputBox.waitFor({ state: 'visible', timeout: 10_000 });
+      await quickInputBox.fill('textwrap.py');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'textwrap.py' }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+      await goToLine(defLine);
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
+      await runCommand('Refactor...');
+      const menu = page.locator('.action-widget');
+      await menu.waitFor({ state: 'visible', timeout: 15_000 });
+      const item = menu.locator('.action-widget-action-list .monaco-list-row', { hasText: /\((mini|frontier), / }).first();
+      await item.waitFor({ state: 'visible', timeout: 15_000 });
+      const titles = (await menu.innerText()).split('\n').filter((t) => /\((mini|frontier), /.test(t));
+      await page.screenshot({ path: path.join(OUT, '06-refactor-actions.png') });
+      check('AI refactors show in the Refactor menu with tier and estimated cost', titles.length > 0, titles.slice(0, 3).join(' | '));
+      await page.keyboard.press('Escape');
+    });
+
+    // 13. A settings change reaches the running server without a restart: a session budget below
+    //     the spend turns the item red, one at 90% of it yellow.
+    const itemClass = () => status.evaluate((el) => (el.closest('.statusbar-item') ?? el).className);
+    if (ledger) {
+      const withBudget = (cap) => fs.writeFileSync(settingsPath, JSON.stringify({ ...settings, 'lspRouter.budget.sessionUsd': cap }, null, 2));
+      await step('budget colours', async () => {
+        withBudget(Number((ledger.costUsd / 2).toFixed(6)));
+        const over = await waitFor('the error colour past the budget', async () => ((await itemClass()).includes('error-kind') ? await itemClass() : null), 20_000);
+        await page.screenshot({ path: path.join(OUT, '07-over-budget.png') });
+        check('past the session budget the item turns red (setting applied without restart)', over.includes('error-kind'));
+        withBudget(Number((ledger.costUsd / 0.9).toFixed(6)));
+        const near = await waitFor('the warning colour near the budget', async () => ((await itemClass()).includes('warning-kind') ? await itemClass() : null), 20_000);
+        check('near the session budget the item turns yellow', near.includes('warning-kind'));
+      });
+    }
+
+    // 14. Reset the session: back to $0.00.
+    await step('reset session', async () => {
+      await runCommand('LSP Router: Reset Session');
+      const t = await waitFor('"$0.00" after the reset', async () => ((await statusText()) === '$0.00' ? '$0.00' : null), 20_000);
+      check('"Reset Session" starts a new session at $0.00', t === '$0.00');
     });
 
     await page.screenshot({ path: path.join(OUT, 'workbench.png') });
