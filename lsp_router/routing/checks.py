@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import parsing
-from .features import _line_start, _unit_bounds
+from .features import _inside_prose, _is_opener, _line_start, _unit_bounds
 
 __all__ = [
     "CheckResult",
@@ -71,8 +71,6 @@ def _block_start(text: str, ls: int, indent: int, language: str) -> int | None:
     with `{` in JavaScript) that is less indented than `indent`, not inside a
     docstring or block comment. None if there is none within the budget.
     """
-    from .features import _inside_prose, _is_opener
-
     pos = ls
     while pos > 0 and ls - pos < _COMPLETION_WINDOW_BEFORE:
         start = text.rfind("\n", 0, pos - 1) + 1
@@ -128,7 +126,12 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
     start = _block_start(text, ls, indent, language)
     if start is None:
         unit_start, _end, _cut = _unit_bounds(text, ls, le)
-        start = unit_start if off - unit_start <= 4 * _COMPLETION_WINDOW_BEFORE else ls
+        if off - unit_start <= _COMPLETION_WINDOW_BEFORE:
+            start = unit_start
+        else:
+            start = text.rfind("\n", 0, max(0, ls - _COMPLETION_WINDOW_BEFORE // 2)) + 1
+            while start < ls and (_inside_prose(text, start, language) or not text[start:text.find("\n", start)].strip()):
+                start = text.find("\n", start) + 1
     stop = text.find("\n", min(len(text), le + _COMPLETION_WINDOW_AFTER))
     stop = len(text) if stop < 0 else stop
     before = text[start:stop]

@@ -348,11 +348,14 @@ async function main() {
 
     const quickInput = page.locator('.quick-input-widget');
     const quickInputBox = page.locator('.quick-input-widget .quick-input-box input');
-    async function runCommand(label) {
+    async function runCommand(label, exact = false) {
       await page.keyboard.press('F1');
       await quickInputBox.waitFor({ state: 'visible', timeout: 10_000 });
       await quickInputBox.fill(`>${label}`);
-      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      const row = exact
+        ? rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first()
+        : rows.filter({ hasText: label }).first();
       await row.waitFor({ state: 'visible', timeout: 10_000 });
       await row.click();
     }
@@ -586,30 +589,51 @@ async function main() {
       await goToLine(defLine);
       await page.keyboard.press('Home');
       for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
-      await runCommand('Refactor...');
-      const menu = page.locator('.action-widget');
-      await menu.waitFor({ state: 'visible', timeout: 15_000 });
-      const item = menu.locator('.action-widget-action-list .monaco-list-row', { hasText: /\((mini|frontier), / }).first();
-      await item.waitFor({ state: 'visible', timeout: 15_000 });
-      const titles = (await menu.innerText()).split('\n').filter((t) => /\((mini|frontier), /.test(t));
-      await page.screenshot({ path: path.join(OUT, '06-refactor-actions.png') });
-      check('AI refactors show in the Refactor menu with tier and estimated cost', titles.length > 0, titles.slice(0, 3).join(' | '));
-      await page.keyboard.press('Escape');
+      await runCommand('Refactor...', true);
+      try {
+        const item = page.locator('.action-widget .monaco-list-row', { hasText: /\((mini|frontier), / }).first();
+        await item.waitFor({ state: 'visible', timeout: 15_000 });
+        const titles = (await page.locator('.action-widget').first().innerText()).split('\n').filter((t) => /\((mini|frontier), /.test(t));
+        await page.screenshot({ path: path.join(OUT, '06-refactor-actions.png') });
+        check('AI refactors show in the Refactor menu with tier and estimated cost', titles.length > 0, titles.slice(0, 3).join(' | '));
+      } finally {
+        await page.keyboard.press('Escape');
+      }
     });
 
-    // 13. A settings change reaches the running server without a restart: a session budget below
-    //     the spend turns the item red, one at 90% of it yellow.
+    // 13. A settings change reaches the running server without a restart: set a session budget in
+    //     the Settings UI below the spend (the item turns red), then at 90% of it (yellow).
     const itemClass = () => status.evaluate((el) => (el.closest('.statusbar-item') ?? el).className);
     if (ledger) {
-      const withBudget = (cap) => fs.writeFileSync(settingsPath, JSON.stringify({ ...settings, 'lspRouter.budget.sessionUsd': cap }, null, 2));
       await step('budget colours', async () => {
-        withBudget(Number((ledger.costUsd / 2).toFixed(6)));
+        await runCommand('Preferences: Open User Settings', true);
+        await page.locator('.settings-editor').waitFor({ state: 'visible', timeout: 15_000 });
+        await page.waitForTimeout(500);
+        await page.keyboard.type('lspRouter.budget.sessionUsd');
+        const item = page.locator('.settings-editor .setting-item-contents', { hasText: 'Budget: Session Usd' }).first();
+        await item.waitFor({ state: 'visible', timeout: 15_000 });
+        const input = item.locator('input').first();
+        const setBudget = async (v) => {
+          await input.click();
+          await input.fill(String(v));
+          await page.keyboard.press('Tab');
+        };
+        await setBudget(Number((ledger.costUsd / 2).toFixed(6)));
         const over = await waitFor('the error colour past the budget', async () => ((await itemClass()).includes('error-kind') ? await itemClass() : null), 20_000);
         await page.screenshot({ path: path.join(OUT, '07-over-budget.png') });
-        check('past the session budget the item turns red (setting applied without restart)', over.includes('error-kind'));
-        withBudget(Number((ledger.costUsd / 0.9).toFixed(6)));
+        check('a budget set in the Settings UI reaches the running server: past it the item turns red', over.includes('error-kind'));
+        await setBudget(Number((ledger.costUsd / 0.9).toFixed(6)));
         const near = await waitFor('the warning colour near the budget', async () => ((await itemClass()).includes('warning-kind') ? await itemClass() : null), 20_000);
         check('near the session budget the item turns yellow', near.includes('warning-kind'));
+        await page.mouse.move(10, 10);
+        await status.hover();
+        const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Budget:' }).first();
+        await hover.waitFor({ state: 'visible', timeout: 15_000 });
+        const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+        check('the tooltip shows the budget', /Budget: .* session cap \(9\d%\).*near the cap/.test(text), text.split('\n').find((l) => l.includes('Budget:')));
+        await page.mouse.move(10, 10);
+        await page.keyboard.press('Escape'); // close the settings editor
+        await page.locator('.settings-editor').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
       });
     }
 
