@@ -8,12 +8,14 @@ import os
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from genai_prices import calc_price, extract_usage
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
+from lsp_router.spend.ledger import SqliteLedger
 from tests.conftest import settings_for, stdlib_file, target
 
 TEXTWRAP = stdlib_file("textwrap.py")
@@ -89,12 +91,18 @@ async def test_a_scripted_session_is_billed_exactly(start_server, loopback, serv
     snapshot = await session.spend()
     exact = [r for r in loopback.requests if r.usage is not None]
     assert len(exact) == 4 and [r.api for r in exact] == ["anthropic", "openai-chat", "openai-chat", "anthropic"]
-    ledger = spend_cli(server_env, "--session", snapshot["session"]["id"], "--by", "task")
-    cancelled = ledger["rows"]["refactor"]["costUsd"]
-    assert cancelled > 0
-    expected = sum(billed(r) for r in exact)
-    assert Decimal(str(ledger["costUsd"])) - Decimal(str(cancelled)) == expected
-    assert snapshot["session"]["costUsd"] == ledger["costUsd"]
+    session_id = snapshot["session"]["id"]
+    with SqliteLedger(Path(server_env["LSP_ROUTER_DATA_DIR"]) / "ledger.sqlite3") as ledger:
+        rows = ledger.rows(session=session_id)
+    assert [r.outcome for r in rows] == ["ok", "ok", "escalated", "ok", "cancelled"]
+    (cancelled,) = [r for r in rows if r.outcome == "cancelled"]
+    assert cancelled.estimated and cancelled.cost_usd > 0
+    # Every billed call: the ledger's exact Decimal equals the provider's usage x price.
+    assert [r.cost_usd for r in rows if r.outcome != "cancelled"] == [billed(r) for r in exact]
+    total = sum(r.cost_usd for r in rows)
+    cli = spend_cli(server_env, "--session", session_id, "--by", "task")
+    assert cli["costUsd"] == snapshot["session"]["costUsd"] == float(total)
+    assert {row["task"]: row["requests"] for row in cli["rows"]}["autocomplete"] == 1
     assert session.spend_events[-1]["session"]["costUsd"] == snapshot["session"]["costUsd"]
     assert snapshot["session"]["escalations"] == 1
     assert snapshot["session"]["byTask"]["autocomplete"]["escalations"] == 1
