@@ -36,7 +36,7 @@ def load_settings(path: str | None) -> tuple[Settings, list[str]]:
     return parse_settings(raw)
 
 
-async def check_provider(config: ProviderConfig, models: list[ModelRef], settings: Settings, timeout: float = 5.0) -> list[Finding]:
+async def check_provider(config: ProviderConfig, models: list[ModelRef], settings: Settings, timeout: float = 10.0) -> list[Finding]:
     from lsp_router.providers.sdk import missing_key_message, resolve_key
     from lsp_router.server import make_pricer
 
@@ -98,6 +98,10 @@ def run_doctor(args) -> int:
     by_provider: dict[str, list[ModelRef]] = {}
     for model in (settings.mini, settings.frontier):
         by_provider.setdefault(model.provider, []).append(model)
+
+    # Import the SDKs before any clock starts: the import alone can take seconds.
+    import anthropic  # noqa: F401
+    import openai  # noqa: F401
 
     async def gather():
         results = await asyncio.gather(

@@ -70,7 +70,17 @@ class BudgetStopped(Exception):
 
 
 class Engine:
-    def __init__(self, settings: Settings, tracker, cache, *, notify_spend: Callable[[], None], on_budget_warning: Callable[[str], None]):
+    def __init__(
+        self,
+        settings: Settings,
+        tracker,
+        cache,
+        *,
+        notify_spend: Callable[[], None],
+        on_budget_warning: Callable[[str], None],
+        on_ledger_error: Callable[[str], None] = log.error,
+    ):
+        self._on_ledger_error = on_ledger_error
         self.settings = settings
         self.tracker = tracker
         self.cache = cache
@@ -124,7 +134,8 @@ class Engine:
     def _serve_hit(self, job: Job, decision, hit) -> JobResult:
         original = Decimal(hit.cost_usd) if hit.cost_usd is not None else None
         model = ModelRef.parse(hit.model)
-        self.tracker.record_cache_hit(
+        self._record(
+            self.tracker.record_cache_hit,
             request_id=uuid.uuid4().hex, task=job.task, tier=hit.tier, model=model,
             original_cost=original, reason=f"{decision.reason} (cache hit)",
         )
@@ -183,7 +194,8 @@ class Engine:
             raise
         answer, check = job.accept(completion.text, completion.finish_reason)
         failed_mini = not check.ok and escalate_on_fail
-        row = self.tracker.record_call(
+        row = self._record(
+            self.tracker.record_call,
             request_id=request_id, task=job.task, tier=tier, model=model, usage=completion.usage,
             latency_ms=completion.latency_ms, outcome="escalated" if failed_mini else "ok",
             reason=reason if check.ok else f"{reason}; check failed: {check.reason}", provider_api=completion.api,
@@ -215,11 +227,25 @@ class Engine:
             # Refused before any work (401, 429, 5xx, unreachable): nothing is billed.
             usage = Usage()
         latency = (time.monotonic() - state.started_at) * 1000 if state.started_at else 0.0
-        self.tracker.record_call(
+        self._record(
+            self.tracker.record_call,
             request_id=request_id, task=job.task, tier=tier, model=model, usage=usage,
             latency_ms=latency, outcome=outcome, reason=reason, error=error, provider_api=state.api or "openai-chat",
         )
         self._after_record()
+
+    def _record(self, write, **row):
+        """A ledger that cannot be written never fails the request the user is waiting for.
+
+        The tracker has already counted the row in memory; the failure is shown once and
+        the next write retries (the tracker keeps unsaved rows)."""
+        from lsp_router.spend.ledger import LedgerError
+
+        try:
+            return write(**row)
+        except LedgerError as exc:
+            self._on_ledger_error(str(exc))
+            return self.tracker.last_row
 
     def _after_record(self) -> None:
         self._notify_spend()

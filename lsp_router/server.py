@@ -134,6 +134,9 @@ class RouterServer(LanguageServer):
             None,
             notify_spend=self.notify_spend,
             on_budget_warning=lambda m: self.show(types.MessageType.Warning, f"lsp-router: {m}"),
+            on_ledger_error=lambda m: self.show_once(
+                ("ledger", "write"), types.MessageType.Error, f"lsp-router: {m}. Spend is kept in memory and written when the ledger recovers."
+            ),
         )
         self.engine.cache = self._reopen_cache(self.settings)
         self.typeahead = TypeAhead()

@@ -463,7 +463,7 @@ def _window_structure(text: str, ls: int, language: str) -> tuple[int, int]:
     while stack:
         node = stack.pop()
         for child in node.children:
-            if child.type in branch_types:
+            if child.type in branch_types and child.is_named:
                 branches += 1
             if child.child_count:
                 stack.append(child)
@@ -538,7 +538,7 @@ def _enclosing_definition(tree, doc: parsing.Doc, line: int, char: int, language
     _, class_types, _, _ = parsing.node_kinds(language)
     best = None
     while node is not None and node.id != root.id:
-        if parsing.is_function(node, language) or node.type in class_types:
+        if parsing.is_function(node, language) or (node.type in class_types and node.is_named):
             if node.type == "arrow_function" and node.parent is not None:
                 best = node.parent if node.parent.type != "program" else node
             else:
@@ -581,9 +581,10 @@ def _selection_structure(tree, a: int, b: int, language: str) -> tuple[int, int,
                     d = depth + 1
                     if d > max_depth:
                         max_depth = d
-                if t in branch_types:
+                named = child.is_named
+                if t in branch_types and named:
                     branches += 1
-                if t in class_types:
+                if t in class_types and named:
                     classes += 1
                 elif parsing.is_function(child, language):
                     functions += 1

@@ -367,6 +367,8 @@ def node_kinds(language: str | None):
 
 
 def is_function(node, language: str | None) -> bool:
+    if not node.is_named:  # the `function` keyword token has the same type name
+        return False
     t = node.type
     if language == "python":
         return t == "function_definition"
@@ -377,6 +379,8 @@ def is_function(node, language: str | None) -> bool:
 
 
 def adds_nesting(node, language: str | None) -> bool:
+    if not node.is_named:  # keyword tokens (`class`, `function`) share type names
+        return False
     t = node.type
     if language == "python":
         return t in PY_NESTING
@@ -798,7 +802,7 @@ def _count_containers(nodes, language: str | None) -> tuple[int, int]:
             if not got_func and is_function(p, language):
                 funcs.add(p.id)
                 got_func = True
-            if p.type in class_types:
+            if p.type in class_types and p.is_named:
                 classes.add(p.id)
                 break
             p = p.parent

@@ -215,12 +215,16 @@ class SpendTracker:
         if len(self._seen) > _SEEN_MAX:
             del self._seen[next(iter(self._seen))]
         self._count(row)
-        try:
-            self.ledger.append(row)
-        except LedgerError:
-            self._unsaved[row.request_id] = row
-            raise
+        self._unsaved[row.request_id] = row
+        # Rows the ledger refused earlier go first, so a passing fault loses nothing.
+        for request_id, pending in list(self._unsaved.items()):
+            self.ledger.append(pending)
+            del self._unsaved[request_id]
         return row
+
+    @property
+    def last_row(self) -> LedgerRow | None:
+        return self._last
 
     def _count(self, row: LedgerRow) -> None:
         self._total.add(row)

@@ -1,0 +1,115 @@
+"""`lsp-router replay REPO [--commits N] [--since DATE] [--dry-run] [--settings FILE] [--json] [--max-requests N]`.
+
+Walks a repository's recent history, turns each commit into the editor requests its
+developer would have made, routes them with the real classifier and prints what routing,
+always-frontier and always-mini would cost. See `lsp_router.replay` for the heuristics.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+__all__ = ["register", "run_replay", "main"]
+
+_DESCRIPTION = (
+    "Replay a git repository's recent commits as the editor requests a developer would have made "
+    "while writing them (inline completions, renames, explains, refactors), route each with the real "
+    "classifier and the real cache keys, and print requests per task and tier, cache hits, tokens, and "
+    "the cost with routing versus always-frontier versus always-mini. Without API keys (or with "
+    "--dry-run) no model is called."
+)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("repo", metavar="REPO", help="path of a git repository (or a folder inside one)")
+    parser.add_argument("--commits", type=_positive, default=20, metavar="N",
+                        help="replay the last N non-merge commits (default: 20)")
+    parser.add_argument("--since", metavar="DATE",
+                        help="only commits after DATE (anything git log --since takes: 2025-01-31, '2 weeks ago')")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="call no model (the default without API keys): tokens from the tokenizer, output sizes from the commits")
+    parser.add_argument("--settings", metavar="FILE",
+                        help="a JSON file with lspRouter settings (the same shape as initializationOptions)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser.add_argument("--max-requests", type=_positive, default=50, metavar="N",
+                        help="with API keys: send at most N requests to the providers (default: 50)")
+
+
+def register(subparsers) -> None:
+    """Add the `replay` command to the main `lsp-router` parser."""
+    parser = subparsers.add_parser(
+        "replay", help="replay a repository's history as editor requests and compare the costs",
+        description=_DESCRIPTION,
+    )
+    _add_arguments(parser)
+    parser.set_defaults(func=run_replay)
+
+
+def _load_settings(path: str | None):
+    from lsp_router.replay import ReplayError
+    from lsp_router.settings import Settings, parse_settings
+
+    if not path:
+        return Settings(), []
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ReplayError(f"cannot read settings file {path}: {exc.strerror or exc}") from None
+    except json.JSONDecodeError as exc:
+        raise ReplayError(f"settings file {path} is not JSON: {exc}") from None
+    return parse_settings(raw)
+
+
+def run_replay(args: argparse.Namespace) -> int:
+    from lsp_router.replay import ReplayError, ReplayOptions, render_json, render_text, replay
+
+    try:
+        settings, errors = _load_settings(getattr(args, "settings", None))
+        for error in errors:
+            print(f"lsp-router replay: {error}; using the default for it", file=sys.stderr)
+        result = replay(ReplayOptions(
+            repo=args.repo,
+            commits=args.commits,
+            since=args.since,
+            dry_run=bool(args.dry_run),
+            settings=settings,
+            max_requests=args.max_requests,
+        ))
+    except ReplayError as exc:
+        print(f"lsp-router replay: {exc}", file=sys.stderr)
+        return 2
+    print(render_json(result) if args.json else render_text(result))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `replay` alone (tests, `python -m lsp_router.replay_cli`); a leading "replay" is allowed."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["replay"]:
+        argv = argv[1:]
+    parser = argparse.ArgumentParser(prog="lsp-router replay", description=_DESCRIPTION)
+    _add_arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        return run_replay(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
