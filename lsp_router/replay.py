@@ -67,6 +67,12 @@ memory only: a request seen before in the replay is a hit and costs $0 (in each 
 three columns, keyed by that column's model); the user's disk cache is never read or
 written. Budget caps from the settings are simulated over the replay's own routed spend.
 
+Live (keys for both configured providers, no `--dry-run`): the requests are sampled evenly
+per commit, at most `--max-requests` (50) of them, and run one after the other through the
+real `Engine` with a `SpendTracker` on the user's ledger (session `replay-<id>`) and the
+user's result cache; the table then shows what was billed. Without a key a replay is a dry
+run and says so.
+
 Escalations need a model's answer, so a dry run has none. What it can check honestly is the
 commit's own text: it runs the task's real check (`Job.accept`) on it (autocomplete,
 rename, refactor). A failure there means the check would reject even a perfect answer;
@@ -88,7 +94,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterator
 
 from lsp_router.core import TASKS, ModelRef, Usage
 from lsp_router.settings import Settings
@@ -613,7 +619,7 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
                 continue
             indent = _indent(text)
             prev = _code_part(new.row(row - 1), hash_comments) if row > 0 else ""
-            if row > first and prev.endswith((":", "{")) and indent > _indent(prev):
+            if prev.endswith((":", "{")) and indent > _indent(prev):
                 # the first line of a new block body: is the whole body inside the hunk?
                 end = row
                 while end + 1 < len(new) and (not new.row(end + 1).strip() or _indent(new.row(end + 1)) > _indent(prev)):
@@ -837,8 +843,8 @@ def _explains_and_refactors(fv: FileVersions, old: Lines, new: Lines, commit: Co
     from lsp_router.spend.pricing import count_tokens
 
     language = parsing.language_for(fv.language_id, fv.path)
-    if language is None or fv.old_text is None:
-        return [], []
+    if language is None or fv.old_text is None or fv.new_text is None:
+        return [], []  # no grammar, a new file, or a deleted file (nobody reads what they delete wholesale)
     defs = definitions(fv.old_text, language)
     if not defs:
         return [], []
@@ -870,8 +876,6 @@ def _explains_and_refactors(fv: FileVersions, old: Lines, new: Lines, commit: Co
         explains.append(Synth("explain", commit.sha, fv.path, view, start, end, output_tokens=tokens))
 
     refactors: list[Synth] = []
-    if fv.new_text is None:
-        return explains, refactors
     new_defs = {d.name: d for d in definitions(fv.new_text, language) if d.kind == "function"}
     rewritten: set[int] = set()
     for i, d in enumerate(defs):
@@ -910,7 +914,7 @@ def _explains_and_refactors(fv: FileVersions, old: Lines, new: Lines, commit: Co
 
 def synthesize_commit(commit: Commit, files: list[FileVersions]) -> list[Synth]:
     """Every request of one commit, in a fixed order (see the module docstring)."""
-    completions: list[tuple[FileVersions, Lines, tuple[int, bool, int, int]]] = []
+    completions: list[tuple[FileVersions, Lines, tuple[int, int, int, int]]] = []
     renames: list[Synth] = []
     explains: list[Synth] = []
     refactors: list[Synth] = []
@@ -923,8 +927,8 @@ def synthesize_commit(commit: Commit, files: list[FileVersions]) -> list[Synth]:
             renames.extend(found)
         if new is not None:
             completions.extend((fv, new, c) for c in _completion_candidates(fv, new, renamed_rows))
-        if old is not None:
-            e, r = _explains_and_refactors(fv, old, new or Lines(""), commit)
+        if old is not None and new is not None:
+            e, r = _explains_and_refactors(fv, old, new, commit)
             explains.extend(e)
             refactors.extend(r)
     requests: list[Synth] = []
@@ -1038,6 +1042,7 @@ class ReplayResult:
     rows: dict[tuple[str, str], Tally] = field(default_factory=dict)
     self_check: SelfCheck = field(default_factory=SelfCheck)
     synthesized: int = 0
+    failed: int = 0  # requests (or files) that could not be analysed
     elapsed_s: float = 0.0
     billed: dict | None = None  # live: the tracker's session snapshot
     session: str | None = None
@@ -1094,6 +1099,7 @@ class ReplayResult:
             "escalations": total.escalations if self.mode == "live" else None,
             "errors": total.errors,
             "refusedByBudget": total.refused,
+            "failed": self.failed,
             "tokens": {"input": total.input_tokens, "output": total.output_tokens},
             "costUsd": total.as_json()["costUsd"],
             "unpriced": dict(total.unpriced),
@@ -1222,7 +1228,12 @@ def iter_requests(git: Git, commits: list[Commit], result: ReplayResult, on_comm
                 files.append(fv)
                 seen_files.add(fv.path)
         result.files = len(seen_files)
-        requests = synthesize_commit(commit, files)
+        try:
+            requests = synthesize_commit(commit, files)
+        except Exception as exc:  # noqa: BLE001 - one odd commit must not stop the replay
+            result.failed += 1
+            result.notes.append(f"could not analyse commit {commit.sha[:10]} ({type(exc).__name__}: {exc})")
+            requests = []
         result.synthesized += len(requests)
         yield requests
         on_commit(index + 1)
@@ -1292,7 +1303,11 @@ def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: Re
     may_escalate = settings.frontier != settings.mini
     for requests in iter_requests(git, commits, result, progress.update):
         for synth in requests:
-            features, job = build_request(synth, settings)
+            try:
+                features, job = build_request(synth, settings)
+            except Exception as exc:  # noqa: BLE001 - one odd file must not stop the replay
+                _failed(result, synth, exc)
+                continue
             if job is None:
                 continue
             state = budget.state()
@@ -1309,19 +1324,20 @@ def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: Re
             if hits["routed"]:
                 tally.cache_hits += 1
             elif state == "stopped":
-                tally.refused += 1  # hard stop: no paid call; only cache hits are served
+                # hard stop: no paid call, only cache hits are served; a refused request is
+                # left out of every column so that the three compare the same served requests
+                tally.refused += 1
+                continue
             misses = [c for c in COLUMNS if not hits[c]]
-            if not misses or (state == "stopped" and misses == ["routed"]):
+            if not misses:
                 continue
             output_tokens = synth.output_tokens if synth.output_tokens is not None else count_tokens(synth.output or "")
             # a model stops at the request's max_tokens (the answer is then cut off)
             usage = Usage(input_tokens=count(prompt_text(job)), output_tokens=min(output_tokens, job.request.max_tokens))
-            if not hits["routed"] and state != "stopped":
+            if not hits["routed"]:
                 tally.input_tokens += usage.input_tokens
                 tally.output_tokens += usage.output_tokens
             for column in misses:
-                if column == "routed" and state == "stopped":
-                    continue
                 cost = price(column_models[column], usage)
                 if cost is None:
                     tally.unpriced[column] += 1
@@ -1333,15 +1349,23 @@ def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: Re
                 _self_check(result.self_check, job, synth, decision, may_escalate)
 
 
+def _failed(result: ReplayResult, synth: Synth, exc: Exception) -> None:
+    result.failed += 1
+    if result.failed == 1:
+        result.notes.append(f"could not build a {synth.task} request on {synth.path} ({type(exc).__name__}: {exc})")
+
+
 def _self_check(record: SelfCheck, job, synth: Synth, decision, may_escalate: bool) -> None:
+    from lsp_router.engine import Check
+
     try:
         _answer, check = job.accept(synth.output, "stop")
     except Exception as exc:  # noqa: BLE001 - a check that crashes is a finding, not a stop
-        check = type("C", (), {"ok": False, "reason": f"check raised {type(exc).__name__}"})()
+        check = Check(False, f"the check raised {type(exc).__name__}: {exc}")
     record.checked += 1
     if not check.ok:
         record.failed += 1
-        reason = f"{synth.task}: {check.reason}"
+        reason = f"{synth.task}: " + re.sub(r"\d+(?::\d+)?", "N", check.reason)
         record.reasons[reason] = record.reasons.get(reason, 0) + 1
         if decision.tier == "mini" and not decision.pinned and may_escalate:
             record.failed_mini += 1
@@ -1392,7 +1416,11 @@ async def _run_live(chosen: list[Synth], options: ReplayOptions, result: ReplayR
     try:
         for index, synth in enumerate(chosen):
             progress.update(index)
-            features, job = build_request(synth, settings)
+            try:
+                features, job = build_request(synth, settings)
+            except Exception as exc:  # noqa: BLE001
+                _failed(result, synth, exc)
+                continue
             if job is None:
                 continue
             try:
@@ -1489,6 +1517,7 @@ def replay(options: ReplayOptions) -> ReplayResult:
         if git.shallow and commits and not commits[0].parents:
             result.notes.append(f"shallow clone: history starts at {commits[0].sha[:10]}, replayed as a first commit")
         progress = Progress(len(commits), "commits", stream=options.stream, enabled=options.progress)
+        progress.update(0)
         try:
             if commits:
                 if mode == "live":
@@ -1514,12 +1543,16 @@ def _usd(value: Decimal, unpriced: int, requests: int) -> str:
     return format_usd(value) + ("*" if unpriced else "")
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
 def render_text(result: ReplayResult) -> str:
     times = [c.time for c in result.commits]
     span = f" ({_iso(min(times))} .. {_iso(max(times))})" if times else ""
     out = [
-        f"lsp-router replay {result.repo}: {len(result.commits)} commits{span}, {result.files} files, "
-        f"{result.total().requests} requests",
+        f"lsp-router replay {result.repo}: {_plural(len(result.commits), 'commit')}{span}, "
+        f"{_plural(result.files, 'file')}, {_plural(result.total().requests, 'request')}",
         result.mode_note,
         f"models: mini {result.mini}, frontier {result.frontier}",
         "",
@@ -1565,7 +1598,7 @@ def render_text(result: ReplayResult) -> str:
         out.append("* some requests went to unpriced models and are not in that sum: add lspRouter.prices[\"provider:model\"]")
     out.append(f"cache hits: {total.cache_hits} (the same request again within the replay; $0)")
     if result.mode == "live":
-        out.append(f"escalations: {total.escalations}; errors: {total.errors}")
+        out.append(f"escalations: {total.escalations}; errors: {total.errors} (tier: where a request was answered)")
         if result.billed is not None:
             from lsp_router.spend.report import format_usd
 
@@ -1577,15 +1610,21 @@ def render_text(result: ReplayResult) -> str:
             )
     else:
         sc = result.self_check
-        line = "escalations: n/a in dry run (no model answer to check)"
+        out.append("escalations: n/a in dry run (no model answer to check)")
         if sc.checked:
-            line += (f"; the checks reject the commit's own text in {sc.failed} of {sc.checked} requests"
-                     f" ({sc.failed_mini} routed to mini: those would escalate even with a perfect answer)")
-        out.append(line)
+            line = (f"checks on the commit's own text: {sc.failed} of {sc.checked} fail, {sc.failed_mini} of them "
+                    "on mini requests (those would escalate even a perfect answer)")
+            if sc.reasons:
+                reason, n = max(sc.reasons.items(), key=lambda kv: (kv[1], kv[0]))
+                line += f"; most often \"{reason}\" ({n})"
+            out.append(line)
     if total.refused:
-        out.append(f"budget: {total.refused} requests refused (budget.hardStop reached)")
+        out.append(f"budget: {_plural(total.refused, 'request')} refused once the cap was reached (budget.hardStop); "
+                   "they are in no cost column")
     if result.skipped:
         out.append("skipped files: " + ", ".join(f"{n} {why}" for why, n in sorted(result.skipped.items())))
+    if result.failed:
+        out.append(f"not analysed: {result.failed} (a request or a commit that raised an error; see below)")
     for note in result.notes:
         out.append(note)
     for error in result.errors[:5]:

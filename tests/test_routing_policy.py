@@ -308,12 +308,12 @@ def test_pinning(task):
 
 def test_budget_near_leans_to_mini_but_keeps_clearly_hard_work():
     medium = RequestFeatures(task="explain", language="python", selected_lines=120, context_tokens=1200,
-                             nesting_depth=3, branches=8, functions=1)
+                             nesting_depth=3, branches=14, functions=3, classes=0)
     assert classify("explain", medium).tier == "frontier"
     d = classify("explain", medium, budget="near")
     assert d.tier == "mini" and d.reason.startswith("mini (budget): ") and "near" in d.reason
-    huge = RequestFeatures(task="explain", language="python", selected_lines=400, context_tokens=4000,
-                           nesting_depth=9, branches=60, functions=1)
+    huge = RequestFeatures(task="explain", language="python", selected_lines=900, context_tokens=9000,
+                           nesting_depth=9, branches=160, functions=1)
     d = classify("explain", huge, budget="near")
     assert d.tier == "frontier" and d.reason.startswith("frontier: ")
     assert classify("explain", SMALL, budget="near").tier == "mini"

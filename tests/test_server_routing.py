@@ -141,12 +141,14 @@ async def test_near_the_budget_auto_leans_to_mini(start_server, loopback):
     session = await start_server()
     uri = session.open(TEXTWRAP)
     loopback.reply("explained")
+    assert (await session.explain(uri, (235, 0), (335, 0)))["tier"] == "frontier"
     first = await session.explain(uri, *FILL)
     cap = first["costUsd"] / 0.85  # 85% used: "near"
     session.client.workspace_did_change_configuration(
         types.DidChangeConfigurationParams(settings={"lspRouter": {"budget": {"sessionUsd": cap}}})
     )
-    big = await session.explain(uri, *TEXTWRAPPER_CLASS)
-    assert big["tier"] == "mini" and "budget" in big["reason"]
+    # 100 lines of TextWrapper: frontier with room in the budget, mini near its cap.
+    medium = await session.explain(uri, (235, 0), (335, 0))
+    assert medium["tier"] == "mini" and "budget" in medium["reason"]
     snapshot = await session.spend()
     assert snapshot["session"]["budget"]["state"] in ("near", "over")

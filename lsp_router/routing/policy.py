@@ -103,7 +103,7 @@ class RoutingThresholds:
         "goes frontier."))
     refactor_max_parse_errors: int = field(default=0, metadata=_doc(
         "refactorMaxParseErrors: a selection with more syntax errors than this goes frontier."))
-    budget_near_factor: float = field(default=5.0, metadata=_doc(
+    budget_near_factor: float = field(default=2.0, metadata=_doc(
         "budgetNearFactor: when a budget is near its cap, every size threshold above is multiplied by "
         "this, so only clearly hard work still goes frontier."))
 
