@@ -1,4 +1,4 @@
-"""`lsp-router serve | route | spend | cache | doctor`."""
+"""`lsp-router serve | route | spend | cache | replay | doctor`."""
 
 from __future__ import annotations
 
@@ -22,12 +22,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=_serve)
 
     from lsp_router.cache.cli import register as register_cache
+    from lsp_router.replay_cli import register as register_replay
     from lsp_router.routing.cli import register as register_route
     from lsp_router.spend.cli import register as register_spend
 
     register_route(commands)
     register_spend(commands)
     register_cache(commands)
+    register_replay(commands)
 
     doctor = commands.add_parser("doctor", help="check each configured provider: key, reachability, models, prices")
     doctor.add_argument("--settings", help="a JSON file with lspRouter settings (the same shape as initializationOptions)")

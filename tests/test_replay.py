@@ -303,11 +303,11 @@ def test_live_replay_against_the_loopback_writes_the_ledger(history, tmp_path):
             "maxRetries": 0,
         }))
         env = clean_env(tmp_path, OPENAI_API_KEY=OPENAI_TEST_KEY, ANTHROPIC_API_KEY=ANTHROPIC_TEST_KEY)
-        done = run_cli([str(history), "--commits", "3", "--max-requests", "6", "--settings", str(settings), "--json"], env)
+        done = run_cli([str(history), "--commits", "2", "--max-requests", "4", "--settings", str(settings), "--json"], env)
         assert done.returncode == 0, done.stderr
         report = json.loads(done.stdout)
         assert report["mode"] == "live"
-        assert 1 <= report["requests"] <= 6
+        assert 1 <= report["requests"] <= 4
         assert lb.requests, "the live replay sent nothing to the providers"
 
     from lsp_router.spend.ledger import open_ledger
