@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -34,6 +35,13 @@ class RequestFailed(JsonRpcException):
 
 
 class RouterProtocol(LanguageServerProtocol):
+    def structure_message(self, data: dict[str, Any]):
+        # JSON-RPC allows a request without params (vscode-languageclient and Neovim send
+        # `lspRouter/spend` so); pygls' fallback type for custom methods requires the field.
+        if isinstance(data, dict) and "method" in data and "params" not in data:
+            data = {**data, "params": None}
+        return super().structure_message(data)
+
     @lsp_method(types.WORKSPACE_EXECUTE_COMMAND)
     async def lsp_workspace__execute_command(self, params: types.ExecuteCommandParams) -> Any:
         # pygls runs commands behind an outer future that $/cancelRequest cancels without
@@ -159,6 +167,21 @@ class RouterServer(LanguageServer):
             log.warning("%s failed: %s", task, exc.message)
         return RequestFailed(f"lsp-router ({task}): {exc.message}")
 
+    # -- warm-up -------------------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Import the SDKs the configured tiers need, in the background, once there is work.
+
+        They cost 1-3 s and ~65 MB: not at start-up (the editor waits for `initialize`) and
+        not on the first keystroke (the user waits for ghost text), but when a document opens.
+        """
+        if getattr(self, "_warmed", False):
+            return
+        self._warmed = True
+        apis = {self.settings.providers[m.provider].api for m in (self.settings.mini, self.settings.frontier)}
+        modules = sorted({"anthropic" if api == "anthropic" else "openai" for api in apis})
+        threading.Thread(target=_import_quietly, args=(modules,), name="lsp-router-warm-up", daemon=True).start()
+
     # -- inline completion debounce ------------------------------------------------------
 
     def supersede(self, uri: str) -> int:
@@ -167,6 +190,19 @@ class RouterServer(LanguageServer):
 
     def is_current(self, uri: str, generation: int) -> bool:
         return self._generation.get(uri) == generation
+
+
+def _import_quietly(modules: list[str]) -> None:
+    import importlib
+
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # the request that needs it will report the problem
+            log.warning("could not load %s: %s", name, exc)
+    from lsp_router.spend.pricing import count_tokens
+
+    count_tokens("warm up the tokenizer")
 
 
 def make_pricer(settings: Settings):
@@ -220,6 +256,11 @@ def on_initialize(ls: RouterServer, params: types.InitializeParams) -> None:
 def on_initialized(ls: RouterServer, params: types.InitializedParams) -> None:
     ls.start_engine()
     log.info("lsp-router %s ready: session %s, mini %s, frontier %s", __version__, ls.session, ls.settings.mini, ls.settings.frontier)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def on_open(ls: RouterServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.warm_up()
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)

@@ -46,12 +46,16 @@ def resolve_key(config: ProviderConfig) -> str | None:
 def missing_key_message(config: ProviderConfig) -> str:
     where = f"set {config.api_key_env} in the environment or " if config.api_key_env else ""
     setting = "lspRouter.openai.apiKey" if config.name == "openai" else (
-        "lspRouter.anthropic.apiKey" if config.name == "anthropic" else f"lspRouter.providers.{config.name}.apiKeyEnv"
+        "lspRouter.anthropic.apiKey" if config.name == "anthropic" else f"lspRouter.providers.{config.name}.apiKey"
     )
     return (
         f"No API key for provider '{config.name}': {where}give one in {setting} "
-        f"(VS Code: run \"LSP Router: Set {config.name.capitalize()} API Key\")."
+        f"(VS Code: run \"{_VSCODE_COMMANDS.get(config.name, 'LSP Router: Set API Key for a Provider…')}\")."
     )
+
+
+# The VS Code extension's commands, as its palette shows them.
+_VSCODE_COMMANDS = {"openai": "LSP Router: Set OpenAI API Key", "anthropic": "LSP Router: Set Anthropic API Key"}
 
 
 class SdkProvider:

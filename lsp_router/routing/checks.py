@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import parsing
-from .features import _inside_prose, _is_opener, _line_start, _unit_bounds
+from .features import _inside_prose, _is_opener, _line_start, _strip_comment, _unit_bounds
 
 __all__ = [
     "CheckResult",
@@ -60,8 +60,11 @@ def _at(line: int, char: int) -> str:
 
 _COMPLETION_WINDOW_BEFORE = 6000  # at most this many characters of context parsed before the insertion
 _COMPLETION_WINDOW_AFTER = 800
+_COMPLETION_PROSE_EXTEND = 4000  # the window may grow this much to end outside a docstring / block comment
 _PY_HEADER = re.compile(r"^\s*(?:async\s+)?(?:def|class|if|for|while|try|with|match)\b")
 _JS_HEADER = re.compile(r"^\s*(?![}\)\].,?:])")
+_JS_BARE_HEADER = re.compile(r"^\s*(?:\}\s*)?(?:(?:else\s+)?if|for|while)\s*\(.*\)$|^\s*(?:\}\s*)?(?:else|do|try|finally)$")
+_CLOSER = {"(": ")", "[": "]", "{": "}"}
 
 
 def _block_start(text: str, ls: int, indent: int, language: str) -> int | None:
@@ -88,13 +91,245 @@ def _block_start(text: str, ls: int, indent: int, language: str) -> int | None:
     return None
 
 
+def _prose_opener(text: str, ls: int, language: str) -> int | None:
+    """Start of the line that opens the docstring / block comment the line at `ls` is inside, or None."""
+    if not _inside_prose(text, ls, language):
+        return None
+    lo = max(0, ls - _COMPLETION_WINDOW_BEFORE)
+    if language == "python":
+        q = max(text.rfind('"""', lo, ls), text.rfind("'''", lo, ls))
+    else:
+        q = text.rfind("/*", lo, ls)
+    return None if q < 0 else text.rfind("\n", 0, q) + 1
+
+
+def _window_start(text: str, ls: int, off: int, indent: int, language: str) -> int:
+    """A clean place before the cursor line to start parsing: a block header or a top-level line.
+
+    Never inside a docstring or block comment: when the cursor line is prose, the
+    window starts from the line that opens it (or the block around that line).
+    """
+    anchor = ls
+    opener = _prose_opener(text, ls, language)
+    if opener is not None and opener < ls:
+        anchor = opener
+        line = text[anchor:text.find("\n", anchor)]
+        indent = len(line) - len(line.lstrip(" \t"))
+    start = _block_start(text, anchor, indent, language)
+    if start is None:
+        ae = text.find("\n", anchor)
+        unit_start, _end, _cut = _unit_bounds(text, anchor, len(text) if ae < 0 else ae)
+        if off - unit_start <= _COMPLETION_WINDOW_BEFORE:
+            start = unit_start
+        else:
+            start = text.rfind("\n", 0, max(0, anchor - _COMPLETION_WINDOW_BEFORE // 2)) + 1
+            while start < anchor and (_inside_prose(text, start, language) or not text[start:text.find("\n", start)].strip()):
+                start = text.find("\n", start) + 1
+    if start < anchor:
+        opener = _prose_opener(text, start, language)
+        if opener is not None and opener < start:
+            start = opener
+    return start
+
+
+def _window_stop(text: str, le: int, language: str) -> int:
+    """End of the parsed window: a line end some way past the cursor line, not inside prose."""
+    n = len(text)
+    stop = text.find("\n", min(n, le + _COMPLETION_WINDOW_AFTER))
+    if stop < 0:
+        return n
+    if _inside_prose(text, stop + 1, language):
+        if language == "python":
+            lo = max(0, stop - _COMPLETION_WINDOW_BEFORE)
+            q = max(text.rfind('"""', lo, stop), text.rfind("'''", lo, stop))
+            close = text.find(text[q:q + 3], stop, stop + _COMPLETION_PROSE_EXTEND) if q >= 0 else -1
+        else:
+            close = text.find("*/", stop, stop + _COMPLETION_PROSE_EXTEND)
+        if close >= 0:
+            stop = text.find("\n", close)
+            stop = n if stop < 0 else stop
+    return stop
+
+
+def _open_brackets(code: str, language: str) -> list[str] | None:
+    """The brackets `code` opens and leaves open, innermost last (strings and comments skipped).
+
+    A closing bracket with nothing open closes one from before the cursor (ignored).
+    None for what this rough lexer cannot judge: mismatched brackets, an unclosed string.
+    """
+    py = language == "python"
+    stack: list[str] = []
+    i, n = 0, len(code)
+    while i < n:
+        c = code[i]
+        if c in "([{":
+            stack.append(c)
+        elif c in ")]}":
+            if stack:
+                if _CLOSER[stack.pop()] != c:
+                    return None
+        elif (c == "#" and py) or (c == "/" and not py and code.startswith("//", i)):
+            j = code.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        elif c == "/" and not py and code.startswith("/*", i):
+            j = code.find("*/", i + 2)
+            if j < 0:
+                return None
+            i = j + 2
+            continue
+        elif c in "\"'`":
+            q = c * 3 if py and code.startswith(c * 3, i) else c
+            j = i + len(q)
+            while True:
+                k = code.find(q, j)
+                if k < 0 or (len(q) == 1 and c != "`" and "\n" in code[j:k]):
+                    return None
+                if code[k - 1] == "\\" and (k - j - len(code[j:k].rstrip("\\"))) % 2:
+                    j = k + 1
+                    continue
+                break
+            i = k + len(q)
+            continue
+        i += 1
+    return stack
+
+
+def _closing_for(typed: str, insert_text: str, language: str) -> str | None:
+    """What closes a partial completion that opens a block or bracket at its very end, or None.
+
+    `typed` is the cursor line up to the cursor. `if x:` / `} else {` / `step('a', async () => {`
+    / `items = [`: the body is what the user types next, so the check closes it
+    (`pass`, `}`, `})`, `]`) before parsing. A completion that ends with a run of the
+    same opener (`= (((`) or leaves a bracket open in its middle is not partial, it is broken.
+    """
+    stack = _open_brackets(insert_text, language)
+    if stack is None:
+        return None
+    last = (typed + insert_text).rsplit("\n", 1)[-1]
+    code = _strip_comment(last, language)
+    if stack:
+        body = code.rstrip("([{ \t")
+        tail = code[len(body):].replace(" ", "").replace("\t", "")
+        if not tail or len(tail) > 2 or (len(tail) == 2 and tail[0] == tail[1]) or len(tail) > len(stack):
+            return None
+        return "".join(_CLOSER[b] for b in reversed(stack))
+    if language == "python":
+        if code.endswith(":"):
+            indent = last[: len(last) - len(last.lstrip(" \t"))]
+            return "\n" + indent + "    pass"
+    elif _JS_BARE_HEADER.match(code):
+        return " {}"
+    return None
+
+
+def _error_rows(root, end: int) -> list[int]:
+    """Start rows of the ERROR and MISSING nodes, without MISSING ones at `end` (the window's cut)."""
+    if not root.has_error:
+        return []
+    rows: list[int] = []
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if n.is_missing:
+            if n.start_byte < end:
+                rows.append(n.start_point[0])
+            continue
+        if n.is_error:
+            rows.append(n.start_point[0])
+        for child in n.children:
+            if child.has_error or child.is_missing:
+                stack.append(child)
+    return rows
+
+
+def _point(data: bytes, i: int) -> tuple[int, int]:
+    return data.count(b"\n", 0, i), i - (data.rfind(b"\n", 0, i) + 1)
+
+
+def _insert(parser, tree, data: bytes, at: int, new: bytes):
+    """Reparse `data` with `new` inserted at byte `at`, incrementally from `tree` (edited in place)."""
+    out = data[:at] + new + data[at:]
+    p = _point(data, at)
+    nl = new.count(b"\n")
+    end = (p[0] + nl, len(new) - new.rfind(b"\n") - 1) if nl else (p[0], p[1] + len(new))
+    tree.edit(start_byte=at, old_end_byte=at, new_end_byte=at + len(new), start_point=p, old_end_point=p, new_end_point=end)
+    return out, parser.parse(out, tree)
+
+
+def _syntax_error_row(text: str, ls: int, le: int, off: int, insert_text: str, language: str) -> int | None:
+    """Window row of the first new parse error the insertion adds (relative to the cursor row), or None.
+
+    The window is parsed without the insertion (the base) and then, incrementally,
+    with it. When the rest of the cursor line is blank the base also leaves out
+    what is typed on the cursor line: an unfinished line is not a reason to
+    forgive a completion that does not finish it. MISSING nodes at the window's
+    cut do not count (a block opened here may close further down).
+    """
+    parser = parsing._parser(language)
+    if parser is None:
+        return None
+    cur = text[ls:le]
+    col = off - ls
+    indent = len(cur) - len(cur.lstrip(" \t")) if cur.strip() else col
+    start = _window_start(text, ls, off, indent, language)
+    stop = _window_stop(text, le, language)
+    typed = text[ls:off]
+    if typed.strip() and not text[off:le].strip():
+        head, new = text[start:ls], typed + insert_text
+    else:
+        head, new = text[start:off], insert_text
+    enc = "utf-8"
+    head_b = head.encode(enc, "surrogatepass")
+    base_b = head_b + text[off:stop].encode(enc, "surrogatepass")
+    new_b = new.encode(enc, "surrogatepass")
+    tree = parser.parse(base_b)
+    base_end = len(base_b.rstrip())
+    old_count = len(_error_rows(tree.root_node, base_end))
+    after_b, new_tree = _insert(parser, tree, base_b, len(head_b), new_b)
+    new_rows = _error_rows(new_tree.root_node, len(after_b.rstrip()))
+    if len(new_rows) <= old_count:
+        return None
+    closing = _closing_for(typed, insert_text, language)
+    if closing is not None:
+        closing_b = closing.encode(enc)
+        closed_b, closed_tree = _insert(parser, new_tree, after_b, len(head_b) + len(new_b), closing_b)
+        if len(_error_rows(closed_tree.root_node, len(closed_b.rstrip()))) <= old_count:
+            return None
+    row = head.count("\n") if head.endswith("\n") or not head else text.count("\n", start, ls)
+    near = [r for r in new_rows if r >= row] or new_rows
+    return min(near) - row
+
+
+def _next_lines(text: str, pos: int, count: int) -> list[str]:
+    """The next `count` non-blank lines starting at offset `pos`, stripped."""
+    out: list[str] = []
+    n = len(text)
+    while pos < n and len(out) < count:
+        e = text.find("\n", pos)
+        e = n if e < 0 else e
+        s = text[pos:e].strip()
+        if s:
+            out.append(s)
+        pos = e + 1
+    return out
+
+
 def check_completion(text: str, line: int, character: int, insert_text: str, language: str | None) -> CheckResult:
     """A completion is non-empty, not just the text already after the cursor, and parses.
 
-    The parse check parses the enclosing block (from its header line, a few
-    thousand characters at most) with and without the completion and fails
-    when inserting it adds ERROR/MISSING nodes (the document is usually
-    mid-edit and already broken at the cursor: only new errors count).
+    Repeats: with text after the cursor on its line, a completion that re-types
+    it (or its start) is a repeat; at the end of a line, a completion whose
+    first line is the next non-blank line (or whose lines are the next lines)
+    is one. On an empty line, echoing the line above is one too.
+
+    The parse check parses a window around the cursor (from the enclosing block's
+    header or top-level line, a few thousand characters at most, never starting
+    or ending inside a docstring or block comment) with and without the
+    completion and fails when inserting it adds ERROR/MISSING nodes (the
+    document is usually mid-edit and already broken elsewhere: only new errors
+    count). A completion that opens a block or bracket at its very end is
+    judged as if closed (its body is what comes next).
     """
     if insert_text is None or not insert_text.strip():
         return _fail("completion is empty")
@@ -106,10 +341,16 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
     col = max(0, min(character, len(cur)))
     off = ls + col
     ins = insert_text.strip()
-    following = text[off: off + len(insert_text) * 2 + 200]
-    if following.strip():
+    if cur[col:].strip():
+        following = text[off: off + len(insert_text) * 2 + 200]
         if following.lstrip().startswith(ins) or _norm_ws(following).startswith(_norm_ws(ins)):
             return _fail("completion repeats the text after the cursor")
+    else:
+        ins_lines = [s.strip() for s in ins.split("\n") if s.strip()]
+        nxt = _next_lines(text, le + 1, len(ins_lines))
+        if nxt and ((ins_lines[0] == nxt[0] and any(c.isalnum() for c in nxt[0])) or ins_lines == nxt):
+            return _fail("completion repeats the next line" if len(ins_lines) == 1
+                         else "completion repeats the lines after the cursor")
     if not cur[:col].strip() and "\n" not in ins:
         # on an empty line: echoing the line above is a classic failure
         prev_end = ls - 1
@@ -122,30 +363,9 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
 
     if language not in parsing.LANGUAGES:
         return _ok()
-    indent = len(cur) - len(cur.lstrip(" \t")) if cur.strip() else col
-    start = _block_start(text, ls, indent, language)
-    if start is None:
-        unit_start, _end, _cut = _unit_bounds(text, ls, le)
-        if off - unit_start <= _COMPLETION_WINDOW_BEFORE:
-            start = unit_start
-        else:
-            start = text.rfind("\n", 0, max(0, ls - _COMPLETION_WINDOW_BEFORE // 2)) + 1
-            while start < ls and (_inside_prose(text, start, language) or not text[start:text.find("\n", start)].strip()):
-                start = text.find("\n", start) + 1
-    stop = text.find("\n", min(len(text), le + _COMPLETION_WINDOW_AFTER))
-    stop = len(text) if stop < 0 else stop
-    before = text[start:stop]
-    after = text[start:off] + insert_text + text[off:stop]
-    old_tree = parsing.parse_bytes(before.encode("utf-8", "surrogatepass"), language)
-    new_tree = parsing.parse_bytes(after.encode("utf-8", "surrogatepass"), language)
-    if old_tree is None or new_tree is None:
-        return _ok()
-    old_rows = parsing.error_lines(old_tree.root_node)
-    new_rows = parsing.error_lines(new_tree.root_node)
-    if len(new_rows) > len(old_rows):
-        row = text.count("\n", start, off)
-        near = [r for r in new_rows if r >= row] or new_rows
-        return _fail(f"inserting the completion adds a syntax error (line {line + 1 + min(near) - row})")
+    row = _syntax_error_row(text, ls, le, off, insert_text, language)
+    if row is not None:
+        return _fail(f"inserting the completion adds a syntax error (line {line + 1 + row})")
     return _ok()
 
 

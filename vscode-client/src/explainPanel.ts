@@ -165,6 +165,9 @@ export class ExplainPanel implements vscode.Disposable {
     $('status').className = m.status;
     $('stop').style.display = m.status === 'streaming' ? '' : 'none';
     document.body.dataset.status = m.status;
+    // the length of the first partial text shown while streaming (tests read it)
+    if (m.status === 'streaming' && !m.text) delete document.body.dataset.partialChars;
+    if (m.status === 'streaming' && m.text && !document.body.dataset.partialChars) document.body.dataset.partialChars = String(m.text.length);
   });
   vscode.postMessage({ type: 'ready' });
 </script>

@@ -157,11 +157,8 @@ class Router {
     const cfg = this.config();
     const inUse = providersInUse([cfg.get<string>('models.mini'), cfg.get<string>('models.frontier')]);
     const missing = providersMissingKeys(inUse, await this.storedKeys(), process.env, this.customProviders());
-    // Keep what the server reported for providers still missing; add our own findings.
-    const fromServer = this.state.noKey.filter((k) => missing.includes(k.provider) || !inUse.includes(k.provider));
-    const stillMissing = fromServer.filter((k) => missing.includes(k.provider));
-    for (const p of missing) if (!stillMissing.some((k) => k.provider === p)) stillMissing.push({ provider: p });
-    this.state.noKey = stillMissing;
+    // One entry per provider still without a key, keeping the server's message where it sent one.
+    this.state.noKey = missing.map((p) => this.state.noKey.find((k) => k.provider === p) ?? { provider: p });
     this.refresh();
   }
 

@@ -281,6 +281,7 @@ async function main() {
       'lspRouter.models.frontier': FRONTIER,
       'lspRouter.routing.explain': 'frontier',
       'lspRouter.routing.autocomplete': 'mini',
+      'lspRouter.routing.refactor': 'mini',
     };
     const settingsPath = path.join(userDir, 'User', 'settings.json');
     fs.writeFileSync(settingsPath, JSON.stringify(settings, null, 2));
@@ -405,12 +406,14 @@ async function main() {
     while (endLine < source.length && !/^\S/.test(source[endLine])) endLine++; // first top-level line after
     while (endLine > defLine && source[endLine - 1].trim() === '') endLine--;
     log(`selecting dedent(): lines ${defLine}-${endLine}`);
+    let explainStarted = Date.now();
     await step('explain selection', async () => {
       await goToLine(defLine);
       await page.keyboard.press('Home');
       for (let i = defLine; i < endLine; i++) await page.keyboard.press('Shift+ArrowDown');
       await page.keyboard.press('Shift+End');
       await runCommand('LSP Router: Explain Selection');
+      explainStarted = Date.now();
       const tab = page.locator('.tab', { hasText: 'Explain: textwrap.py' }).first();
       await tab.waitFor({ timeout: 20_000 });
       check('"Explain Selection" opens the side panel', true, (await tab.innerText()).trim());
@@ -432,7 +435,8 @@ async function main() {
 
     await step('explanation streamed into the panel', async () => {
       const frame = await webviewFrame('#content');
-      // Streaming: some text shows before the answer is complete.
+      // Streaming: some text shows before the answer is complete (the page records the length of
+      // the text it showed while streaming; we also sample it).
       let sawPartial = false;
       const done = await waitFor('the explanation to finish', async () => {
         const st = await frame.evaluate(() => ({
@@ -443,10 +447,12 @@ async function main() {
         if (st.status === 'streaming' && st.text.length > 0 && !st.text.includes('LOOPBACK-EXPLANATION-END')) sawPartial = true;
         return st.status === 'done' || st.status === 'error' ? st : null;
       }, 60_000, 25);
+      log(`explanation done ${((Date.now() - explainStarted) / 1000).toFixed(1)} s after the command`);
       check('explanation finished in the panel', done.status === 'done' && done.text.includes('LOOPBACK-EXPLANATION-END'), `${done.status}: ${done.text.slice(0, 80)}…`);
       check('explanation rendered as markdown (heading + code block)', await frame.evaluate(() => !!document.querySelector('#content h2') && !!document.querySelector('#content pre')));
       check('panel header shows the tier and model', /frontier/.test(done.meta) && done.meta.includes('claude-opus-4-7'), `"${done.meta}"`);
-      check('partial text was shown while streaming', sawPartial);
+      const partialChars = Number(await frame.evaluate(() => document.body.dataset.partialChars ?? 0));
+      check('partial text was shown while streaming', sawPartial || (partialChars > 0 && partialChars < done.text.length), `first partial render: ${partialChars} of ${done.text.length} chars`);
     });
     await page.screenshot({ path: path.join(OUT, '02-explain.png') });
 
@@ -472,6 +478,27 @@ async function main() {
     });
     await page.screenshot({ path: path.join(OUT, '03-inline-completion.png') });
     await page.keyboard.press('Escape');
+
+    // 8b. "Refactor Selection with Instruction…": asks for the instruction, the server applies the edit.
+    await step('refactor with instruction', async () => {
+      const shortenReturn = source.findIndex((l) => l.startsWith('    return w.fill(')) + 1; // in shorten()
+      await goToLine(shortenReturn - 1);
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('Shift+End');
+      await runCommand('LSP Router: Refactor Selection with Instruction…', true);
+      const box = page.locator('.quick-input-widget .quick-input-box input');
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Refactor Selection' }).waitFor({ state: 'visible', timeout: 10_000 });
+      await box.fill('inline the TextWrapper');
+      await page.keyboard.press('Enter');
+      const msg = await waitFor('the refactor to be applied', async () => {
+        const t = await page.locator('.statusbar').innerText();
+        return /refactored \(mini/.test(t) ? t.split('\n').find((l) => l.includes('refactored')) : null;
+      }, 30_000);
+      const dirty = await page.locator('.tab.dirty', { hasText: 'textwrap.py' }).count();
+      check('"Refactor Selection with Instruction…" asks for the instruction and applies the edit', dirty > 0, msg);
+    });
 
     // 9. Spend: wait until the loopback has answered everything and the status bar settles.
     const readRecorded = () => (fs.existsSync(recorded) ? JSON.parse(fs.readFileSync(recorded, 'utf8')) : []);
@@ -538,7 +565,7 @@ async function main() {
     } else {
       check('expected cost computed from the loopback usage', false, (exp.stdout + exp.stderr).slice(0, 300));
     }
-    check('tooltip breaks down by task (explain, autocomplete)', /By task/.test(tooltip) && /explain/.test(tooltip) && /autocomplete/.test(tooltip));
+    check('tooltip breaks down by task (explain, autocomplete, refactor)', /By task/.test(tooltip) && /explain/.test(tooltip) && /autocomplete/.test(tooltip) && /refactor/.test(tooltip));
     check('tooltip breaks down by tier (mini, frontier)', /By tier:.*mini.*frontier/s.test(tooltip) || /By tier:.*frontier.*mini/s.test(tooltip));
     check('tooltip shows the last request and the cache/escalation counts', /Last:/.test(tooltip) && /cache hit/.test(tooltip) && /escalation/.test(tooltip));
 
@@ -569,23 +596,19 @@ async function main() {
       const frame = await webviewFrame('#requests');
       const rows = await waitFor('request rows', async () => {
         const n = await frame.evaluate(() => document.querySelectorAll('#requests tbody tr:not(:has(.empty))').length);
-        return n >= 2 ? n : null;
+        return n >= 3 ? n : null;
       }, 15_000);
       const shown = await frame.evaluate(() => document.getElementById('session-cost')?.textContent ?? '');
       const chart = await frame.evaluate(() => document.querySelectorAll('svg.chart polyline').length);
-      check('clicking the status bar opens the spend view with a row per request', rows >= 2, `${rows} rows`);
+      check('clicking the status bar opens the spend view with a row per request', rows >= 3, `${rows} rows`);
       check('spend view shows the session cost and a chart against all-frontier', (!ledger || shown === fmt.formatUsdPrecise(ledger.costUsd)) && chart === 2, `"${shown}", ${chart} lines`);
       await page.screenshot({ path: path.join(OUT, '05-spend-view.png') });
     });
 
     // 12. AI refactors in the lightbulb / Refactor menu, with tier and estimated cost (no model call).
     await step('refactor actions', async () => {
-      await page.keyboard.press('Control+P');
-      await quickInputBox.waitFor({ state: 'visible', timeout: 10_000 });
-      await quickInputBox.fill('textwrap.py');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'textwrap.py' }).first().waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
-      await quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.locator('.tab', { hasText: 'textwrap.py' }).first().click();
+      await page.waitForTimeout(300);
       await goToLine(defLine);
       await page.keyboard.press('Home');
       for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
@@ -625,6 +648,26 @@ async function main() {
         await setBudget(Number((ledger.costUsd / 0.9).toFixed(6)));
         const near = await waitFor('the warning colour near the budget', async () => ((await itemClass()).includes('warning-kind') ? await itemClass() : null), 20_000);
         check('near the session budget the item turns yellow', near.includes('warning-kind'));
+        // Where users look for keys, the settings page says how keys are handled.
+        for (let i = 0; i < 3 && (await page.locator('.settings-editor').isVisible()); i++) {
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(300);
+        }
+        await runCommand('Preferences: Open User Settings', true);
+        await page.locator('.settings-editor').waitFor({ state: 'visible', timeout: 15_000 });
+        await page.waitForTimeout(500); // the search box has the focus
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('lspRouter api key');
+        const keysHelp = page.locator('.settings-editor .setting-item-contents', { hasText: 'API keys are not settings' }).first();
+        await keysHelp.waitFor({ state: 'visible', timeout: 15_000 });
+        await page.screenshot({ path: path.join(OUT, '08-settings-api-keys.png') });
+        const help = await keysHelp.innerText();
+        check('searching the settings for "api key" explains Secret Storage and the Set Key commands', /Secret Storage/.test(help) && /Set OpenAI API Key/.test(help) && /OPENAI_API_KEY/.test(help));
+        // close the (modal) settings editor
+        for (let i = 0; i < 3 && (await page.locator('.settings-editor').isVisible()); i++) {
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(300);
+        }
         await page.mouse.move(10, 10);
         await status.hover();
         const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Budget:' }).first();
@@ -632,16 +675,37 @@ async function main() {
         const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
         check('the tooltip shows the budget', /Budget: .* session cap \(9\d%\).*near the cap/.test(text), text.split('\n').find((l) => l.includes('Budget:')));
         await page.mouse.move(10, 10);
-        await page.keyboard.press('Escape'); // close the settings editor
-        await page.locator('.settings-editor').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
       });
+      // whatever happened above, leave no modal behind
+      for (let i = 0; i < 3 && (await page.locator('.settings-editor').isVisible()); i++) await page.keyboard.press('Escape');
     }
 
-    // 14. Reset the session: back to $0.00.
-    await step('reset session', async () => {
-      await runCommand('LSP Router: Reset Session');
-      const t = await waitFor('"$0.00" after the reset', async () => ((await statusText()) === '$0.00' ? '$0.00' : null), 20_000);
-      check('"Reset Session" starts a new session at $0.00', t === '$0.00');
+    // 14. Restart the server (a new server process: a new session), then reset the session.
+    const tooltipSession = async () => {
+      await page.mouse.move(10, 10);
+      await page.waitForTimeout(300);
+      await status.hover();
+      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'session spend' }).first();
+      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      const id = /Session\s+(\S+?):/.exec((await hover.innerText()).replace(/\u00a0/g, ' '))?.[1];
+      await page.mouse.move(10, 10);
+      return id;
+    };
+    await step('restart server', async () => {
+      await runCommand('LSP Router: Restart Server', true);
+      const t = await waitFor('"$0.00" after the restart', async () => ((await statusText()) === '$0.00' ? '$0.00' : null), 30_000);
+      const id = await waitFor('a new session id', async () => {
+        const v = await tooltipSession();
+        return v && v !== sessionId ? v : null;
+      }, 20_000);
+      check('"Restart Server" starts a new server (new session, $0.00)', t === '$0.00' && !!id, `session ${id}`);
+      const before = id;
+      await runCommand('LSP Router: Reset Session', true);
+      const after = await waitFor('another session id', async () => {
+        const v = await tooltipSession();
+        return v && v !== before ? v : null;
+      }, 20_000);
+      check('"Reset Session" starts a new session at $0.00', (await statusText()) === '$0.00' && !!after, `session ${after}`);
     });
 
     await page.screenshot({ path: path.join(OUT, 'workbench.png') });

@@ -41,7 +41,7 @@ def main() -> int:
     lb = Loopback("127.0.0.1", args.port, default_text=COMPLETION)
     # The frontier (Anthropic) answers explanations, streamed in small pieces so the panel visibly
     # streams; the mini model (OpenAI) answers completions.
-    lb.reply(EXPLANATION, api="anthropic", chunk_delay=0.02)
+    lb.reply(EXPLANATION, api="anthropic", chunk_delay=0.04)
     lb.start()
 
     stop = threading.Event()
