@@ -41,7 +41,8 @@ def main() -> int:
     lb = Loopback("127.0.0.1", args.port, default_text=COMPLETION)
     # The frontier (Anthropic) answers explanations, streamed in small pieces so the panel visibly
     # streams; the mini model (OpenAI) answers completions.
-    lb.reply(EXPLANATION, api="anthropic", chunk_delay=0.04)
+    # Slow enough that a loaded machine still sees partial text in the panel before the end.
+    lb.reply(EXPLANATION, api="anthropic", chunk_delay=0.12)
     lb.start()
 
     stop = threading.Event()
