@@ -170,17 +170,19 @@ class RouterServer(LanguageServer):
     # -- warm-up -------------------------------------------------------------------------
 
     def warm_up(self) -> None:
-        """Import the SDKs the configured tiers need, in the background, once there is work.
+        """Import the mini tier's SDK in the background once there is work.
 
-        They cost 1-3 s and ~65 MB: not at start-up (the editor waits for `initialize`) and
+        It costs 1-3 s and 30-40 MB: not at start-up (the editor waits for `initialize`) and
         not on the first keystroke (the user waits for ghost text), but when a document opens.
+        Only the mini tier's: ghost text runs there on every burst of typing; the frontier's
+        SDK loads when a frontier request first needs it.
         """
         if getattr(self, "_warmed", False):
             return
         self._warmed = True
-        apis = {self.settings.providers[m.provider].api for m in (self.settings.mini, self.settings.frontier)}
-        modules = sorted({"anthropic" if api == "anthropic" else "openai" for api in apis})
-        threading.Thread(target=_import_quietly, args=(modules,), name="lsp-router-warm-up", daemon=True).start()
+        api = self.settings.providers[self.settings.mini.provider].api
+        module = "anthropic" if api == "anthropic" else "openai"
+        threading.Thread(target=_import_quietly, args=(module,), name="lsp-router-warm-up", daemon=True).start()
 
     # -- inline completion debounce ------------------------------------------------------
 
@@ -192,17 +194,13 @@ class RouterServer(LanguageServer):
         return self._generation.get(uri) == generation
 
 
-def _import_quietly(modules: list[str]) -> None:
+def _import_quietly(module: str) -> None:
     import importlib
 
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except Exception as exc:  # the request that needs it will report the problem
-            log.warning("could not load %s: %s", name, exc)
-    from lsp_router.spend.pricing import count_tokens
-
-    count_tokens("warm up the tokenizer")
+    try:
+        importlib.import_module(module)
+    except Exception as exc:  # the request that needs it will report the problem
+        log.warning("could not load %s: %s", module, exc)
 
 
 def make_pricer(settings: Settings):

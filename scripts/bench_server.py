@@ -10,7 +10,8 @@ What it measures, in one run (figures are printed, never asserted):
     registry, cached under ${LSP_ROUTER_BENCH_HOME:-~/.cache/lsp-router-bench}), when it can
     be installed; otherwise "peer: not available";
 * resident memory (VmRSS from /proc/PID/status; for the peer, summed over its process tree)
-  at rest (2 s after `initialized`) and, for lsp-router, after 10,000 requests;
+  at rest (2 s after `initialized`) and, for lsp-router, once a document is open (the server
+  then loads its SDKs in the background) and after 10,000 more requests (result-cache hits);
 * router overhead per request: inline completions that each miss the cache (a different
   cursor each time), `autocomplete.debounceMs` 0, the loopback provider answering at once.
   overhead = the client's round trip - the provider's own time, where the provider's time
@@ -19,7 +20,8 @@ What it measures, in one run (figures are printed, never asserted):
   loopback's HTTP header parsing therefore counts as overhead (a few tens of microseconds).
 * a typing burst: 30 keystrokes 40 ms apart (`didChange` of one character, then an inline
   completion request, the previous one cancelled with `$/cancelRequest` as VS Code does),
-  default debounce (150 ms): how many upstream calls it made.
+  default debounce (150 ms): how many upstream calls it made; once after the server has warmed
+  up, and once right after the file opens (while it loads its SDKs in the background);
 
 The client is a small asyncio JSON-RPC client (Content-Length framing over the pipes); the
 loopback provider (tests/loopback.py) runs in its own process so that it never competes
@@ -255,6 +257,20 @@ def tree_rss_kb(root: int) -> int:
     return sum(rss_kb(pid) for pid in process_tree(root))
 
 
+async def settled_rss(pid: int, quiet: float = 1.5, limit: float = 20.0) -> int:
+    """VmRSS once it has not grown for `quiet` seconds (background loading done), at most `limit` s."""
+    deadline = time.monotonic() + limit
+    value, stable_since = rss_kb(pid), time.monotonic()
+    while time.monotonic() < deadline:
+        await asyncio.sleep(0.25)
+        now = rss_kb(pid)
+        if now > value + 256:
+            value, stable_since = now, time.monotonic()
+        elif time.monotonic() - stable_since >= quiet:
+            break
+    return rss_kb(pid)
+
+
 def pct(values: list[float], q: float) -> float:
     """Nearest-rank percentile (q in 0..100)."""
     if not values:
@@ -368,18 +384,31 @@ def loopback_child(text: str, delay: float) -> None:
     if original is None:
         raise SystemExit("bench: tests/loopback.py has no _Handler._dispatch to time; update scripts/bench_server.py")
 
+    local = threading.local()
+    record = L.Loopback._record
+
+    def remember(self, rec) -> None:
+        local.rec = rec
+        record(self, rec)
+
     def timed(self, method: str) -> None:
         started = time.monotonic()
+        local.rec = None
         try:
             original(self, method)
         finally:
             finished = time.monotonic()
-            line = json.dumps({"path": self.path, "t0": started, "t1": finished})
+            prompt = getattr(local.rec, "prompt_text", "") or ""
+            # the text before each cursor mark (the system prompt names the mark too)
+            parts = prompt.split("<|cursor|>")[:-1]
+            before = [part[-60:] for part in parts]
+            line = json.dumps({"path": self.path, "t0": started, "t1": finished, "before_cursor": before})
             with lock:
                 sys.stdout.write(line + "\n")
                 sys.stdout.flush()
 
     L._Handler._dispatch = timed
+    L.Loopback._record = remember
     lb = L.Loopback(default_text=text)
     if delay:
         lb.reply(text, delay=delay)
@@ -588,20 +617,40 @@ async def phase_start(args, work: Path, results: dict, out: Callable[[str], None
     env_home = work / "start"
     env_home.mkdir(parents=True, exist_ok=True)
 
-    # The runs are interleaved (floor, minimal server, lsp-router, ...) so that other load on
-    # the machine weighs on every figure alike.
+    peer_cmd, about = (None, "--no-peer") if args.no_peer else find_copilot()
+    peer_home = work / "peer"
+    peer_home.mkdir(parents=True, exist_ok=True)
+    peer_env = {**os.environ, "HOME": str(peer_home), "XDG_CONFIG_HOME": str(peer_home / "config")}
+    peer, peer_rss = [], []
+
+    # The runs are interleaved (floor, minimal server, lsp-router, peer, floor, ...) so that
+    # other load on the machine weighs on every figure alike.
     floor_import, floor_server, ours, ours_ready = [], [], [], []
-    for i in range(args.runs):
-        floor_import.append(await time_process_exit([sys.executable, "-c", "import pygls.lsp.server"]))
-        elapsed, _ = await time_initialize([sys.executable, "-c", MINIMAL_PYGLS_SERVER], None, env_home, None)
-        floor_server.append(elapsed)
-        server, init, ready = await start_router(env_home / f"run{i}", options)
-        ours.append(init.rtt)
-        ours_ready.append(ready.rtt)
-        if i == 0:
-            await asyncio.sleep(2.0)
-            results["rss_rest_kb"] = rss_kb(server.pid)
-        await server.close()
+    for i in range(max(args.runs, args.peer_runs)):
+        if i < args.runs:
+            floor_import.append(await time_process_exit([sys.executable, "-c", "import pygls.lsp.server"]))
+            elapsed, _ = await time_initialize([sys.executable, "-c", MINIMAL_PYGLS_SERVER], None, env_home, None)
+            floor_server.append(elapsed)
+            server, init, ready = await start_router(env_home / f"run{i}", options)
+            ours.append(init.rtt)
+            ours_ready.append(ready.rtt)
+            if i == 0:
+                await asyncio.sleep(2.0)
+                results["rss_rest_kb"] = rss_kb(server.pid)
+                await did_open(server, load_doc("textwrap.py"))
+                results["rss_open_kb"] = await settled_rss(server.pid)
+            await server.close()
+        if peer_cmd is not None and i < args.peer_runs:
+            try:
+                elapsed, rss = await time_initialize(peer_cmd, peer_env, peer_home, COPILOT_OPTIONS,
+                                                     settle=2.0 if i == 0 else None)
+            except Exception as exc:  # the peer is a comparison, not the subject
+                about = f"{about}: {type(exc).__name__}: {exc}"
+                peer_cmd = None
+                continue
+            peer.append(elapsed)
+            if rss is not None:
+                peer_rss.append(rss)
 
     results["start_s"] = statistics.median(ours)
     results["ready_s"] = statistics.median(ours_ready)
@@ -613,34 +662,18 @@ async def phase_start(args, work: Path, results: dict, out: Callable[[str], None
         f"median {ms(results['ready_s'])}")
     out(f"pygls floor            spawn -> exit of `python -c 'import pygls.lsp.server'`: median {ms(results['floor_import_s'])}")
     out(f"minimal pygls server   spawn -> initialize reply: median {ms(results['floor_server_s'])}")
-    out(f"lsp-router             resident memory at rest (2 s after initialized): {mb(results['rss_rest_kb'])}")
-
-    if args.no_peer:
-        out("peer: not measured (--no-peer)")
-        return
-    cmd, about = find_copilot()
-    if cmd is None:
+    out(f"lsp-router             resident memory at rest (2 s after initialized): {mb(results['rss_rest_kb'])}; "
+        f"once a document is open and the server has warmed up (SDKs and tokenizer loaded in the background), "
+        f"no request yet: {mb(results['rss_open_kb'])}")
+    if peer_cmd is None or not peer or not peer_rss:
         out(f"peer: not available ({about})")
-        return
-    peer_home = work / "peer"
-    peer_home.mkdir(parents=True, exist_ok=True)
-    peer_env = {**os.environ, "HOME": str(peer_home), "XDG_CONFIG_HOME": str(peer_home / "config")}
-    peer, peer_rss = [], []
-    try:
-        for i in range(args.peer_runs):
-            elapsed, rss = await time_initialize(cmd, peer_env, peer_home, COPILOT_OPTIONS, settle=2.0 if i == 0 else None)
-            peer.append(elapsed)
-            if rss is not None:
-                peer_rss.append(rss)
-    except Exception as exc:  # the peer is a comparison, not the subject
-        out(f"peer: not available ({about}: {type(exc).__name__}: {exc})")
         return
     results["peer"] = about
     results["peer_start_s"] = statistics.median(peer)
     results["peer_rss_kb"] = peer_rss[0]
     out(f"peer                   {about}")
     out(f"peer                   spawn -> initialize reply: median {ms(results['peer_start_s'])} "
-        f"(min {ms(min(peer))}, max {ms(max(peer))}, {args.peer_runs} runs)")
+        f"(min {ms(min(peer))}, max {ms(max(peer))}, {len(peer)} runs)")
     out(f"peer                   resident memory at rest (2 s after initialized, process tree): {mb(peer_rss[0])}")
 
 
@@ -765,14 +798,18 @@ async def sdk_floor(lb: LoopbackProcess, text: str, calls: int, results: dict, o
         f"completions from this process to the same loopback, minus the loopback's time: part of the overhead above)")
 
 
-async def phase_burst(args, work: Path, results: dict, out: Callable[[str], None]) -> None:
+async def phase_burst(args, work: Path, results: dict, out: Callable[[str], None], warm: bool = True) -> None:
+    """30 keystrokes; `warm`: after a first completion and the background warm-up; otherwise
+    right after the file opens, while the server still loads its SDKs."""
     out("")
-    out("## Typing burst")
+    out("## Typing burst" + ("" if warm else ", right after the file opens (no warm-up)"))
+    key = "burst" if warm else "burst_cold"
+    work = work / key
     completion = "\n    return [shorten(text, width) for text in texts]"
     typed = "def shorten_all(texts, width):"  # 30 characters
     assert len(typed) == 30
     async with LoopbackProcess(text=completion, delay=args.burst_provider_delay) as lb:
-        server, _, _ = await start_router(work / "burst", settings(lb.openai_base_url, lb.anthropic_base_url, debounce_ms=None))
+        server, _, _ = await start_router(work, settings(lb.openai_base_url, lb.anthropic_base_url, debounce_ms=None))
         try:
             doc = load_doc("textwrap.py")
             line = next(i for i, l in enumerate(doc.lines) if l.startswith("def indent("))
@@ -780,16 +817,20 @@ async def phase_burst(args, work: Path, results: dict, out: Callable[[str], None
             doc.lines.insert(line, "")
             doc.text = "\n".join(doc.lines)
             await did_open(server, doc)
-            # warm-up on another document first: the SDK import and the first connection are a
-            # one-off cost of the first call after start, not of a burst
-            warm = Doc(work / "warm.py", (work / "warm.py").as_uri(), "import os\nprint(os.getcwd())\n")
-            await did_open(server, warm)
-            cold = await server.request("textDocument/inlineCompletion", inline_params(warm.uri, 1, 17))
-            await lb.wait_calls(1)
+            cold = None
+            if warm:
+                # a first completion on another document, then wait for the background warm-up:
+                # the SDK import and the first connection are a one-off cost after start, not a burst's
+                warm_doc = Doc(work / "warm.py", (work / "warm.py").as_uri(), "import os\nprint(os.getcwd())\n")
+                await did_open(server, warm_doc)
+                cold = await server.request("textDocument/inlineCompletion", inline_params(warm_doc.uri, 1, 17))
+                await lb.wait_calls(1)
+                await settled_rss(server.pid)  # the background warm-up (SDK imports) is over
             warm_calls = len(lb.calls())
             version = 1
             previous: tuple[int, asyncio.Future] | None = None
             futures: list[asyncio.Future] = []
+            sent_at: list[float] = []
             started = time.monotonic()
             for i, char in enumerate(typed):
                 await asyncio.sleep(max(0.0, started + i * args.keystroke_ms / 1000 - time.monotonic()))
@@ -805,6 +846,7 @@ async def phase_burst(args, work: Path, results: dict, out: Callable[[str], None
                     await server.cancel(previous[0])
                 previous = server.send_request("textDocument/inlineCompletion", inline_params(doc.uri, line, i + 1))
                 last_sent = time.monotonic()
+                sent_at.append(last_sent)
                 futures.append(previous[1])
                 await server.proc.stdin.drain()
             replies = await asyncio.gather(*futures)
@@ -816,16 +858,23 @@ async def phase_burst(args, work: Path, results: dict, out: Callable[[str], None
             empty = len(replies) - cancelled - with_items
             last = replies[-1].result or {}
             shown = (last.get("items") or [{}])[0].get("insertText")
-            results["burst_upstream_calls"] = calls
-            results["burst_latency_ms"] = (answered_at - last_sent) * 1000
+            results[f"{key}_upstream_calls"] = calls
+            gaps = [b - a for a, b in zip(sent_at, sent_at[1:])]
+            for_keys = []
+            for span in lb.calls()[warm_calls:]:
+                windows = span.get("before_cursor") or []
+                typed_len = max((k for k in range(1, len(typed) + 1) for w in windows if w.endswith(typed[:k])), default=0)
+                for_keys.append(f"#{typed_len} (at +{(span['t0'] - started) * 1000:.0f} ms)")
+            empties = [i + 1 for i, r in enumerate(replies) if not r.error and not (r.result or {}).get("items")]
+            results[f"{key}_latency_ms"] = (answered_at - last_sent) * 1000
             out(f"{len(typed)} keystrokes {args.keystroke_ms} ms apart (didChange of one character + inline completion, "
                 f"the previous request cancelled), debounceMs 150 (default), provider delay {args.burst_provider_delay * 1000:.0f} ms")
-            out(f"upstream calls: {calls}")
-            out(f"replies: {cancelled} cancelled, {empty} empty, {with_items} with ghost text "
-                f"(last: {'the expected completion' if shown == completion else repr(shown)})")
-            out(f"last keystroke -> ghost text: {results['burst_latency_ms']:.0f} ms "
-                f"(the debounce is part of it; the first call after start, made before the burst, took "
-                f"{ms(cold.rtt)} with the SDK import)")
+            out(f"upstream calls: {calls}, for keystroke {', '.join(for_keys) or '-'} "
+                f"(keystrokes sent at +0..+{(sent_at[-1] - started) * 1000:.0f} ms, largest gap {max(gaps) * 1000:.0f} ms)")
+            out(f"replies: {cancelled} cancelled, {empty} empty{' (keystroke ' + ', '.join(f'#{i}' for i in empties) + ')' if empties else ''}, "
+                f"{with_items} with ghost text (last: {'the expected completion' if shown == completion else repr(shown)})")
+            out(f"last keystroke -> ghost text: {results[f'{key}_latency_ms']:.0f} ms (the debounce is part of it"
+                + (f"; the first completion after start, made before the burst, took {ms(cold.rtt)})" if cold else ")"))
         finally:
             await server.close()
 
@@ -841,16 +890,19 @@ def summary(results: dict, out: Callable[[str], None]) -> None:
     out(f"start: {ms(start)}; {start / floor:.2f}x the pygls import floor ({ms(floor)}) "
         f"[target <= {TARGET_FLOOR}x: {verdict(start / floor <= TARGET_FLOOR)}]; "
         f"{start / results['floor_server_s']:.2f}x a minimal pygls server ({ms(results['floor_server_s'])})")
-    out(f"memory: {mb(results['rss_rest_kb'])} at rest, {mb(results['rss_after_many_kb'])} after "
-        f"{results['memory_requests']} requests")
+    out(f"memory: {mb(results['rss_rest_kb'])} at rest, {mb(results['rss_open_kb'])} with a document open "
+        f"(SDKs warmed up), {mb(results['rss_after_many_kb'])} after {results['memory_requests']} requests")
     if "peer_start_s" in results:
         s_ratio = results["peer_start_s"] / start
         m_ratio = results["peer_rss_kb"] / results["rss_rest_kb"]
+        m_ratio_open = results["peer_rss_kb"] / results["rss_open_kb"]
         m_ratio_busy = results["peer_rss_kb"] / results["rss_after_many_kb"]
         out(f"vs peer ({results['peer']}): start {ms(results['peer_start_s'])} vs {ms(start)} = {s_ratio:.2f}x faster "
             f"[target >= {TARGET_PEER_START}x: {verdict(s_ratio >= TARGET_PEER_START)}]")
         out(f"vs peer: memory {mb(results['peer_rss_kb'])} vs {mb(results['rss_rest_kb'])} at rest = {m_ratio:.1f}x smaller "
             f"[target >= {TARGET_PEER_MEMORY}x: {verdict(m_ratio >= TARGET_PEER_MEMORY)}]; "
+            f"{m_ratio_open:.1f}x against ours with a document open "
+            f"[{verdict(m_ratio_open >= TARGET_PEER_MEMORY)}]; "
             f"{m_ratio_busy:.1f}x against ours after {results['memory_requests']} requests")
     else:
         out("vs peer: not available")
@@ -864,7 +916,8 @@ def summary(results: dict, out: Callable[[str], None]) -> None:
         f"p99 {verdict(results['cached_p99_ms'] < TARGET_CACHED_MS)}]")
     out(f"typing burst: {results['burst_upstream_calls']} upstream call(s) for 30 keystrokes "
         f"[target 1: {verdict(results['burst_upstream_calls'] == 1)}]; ghost text "
-        f"{results['burst_latency_ms']:.0f} ms after the last keystroke")
+        f"{results['burst_latency_ms']:.0f} ms after the last keystroke; typing right after the file opened "
+        f"(SDKs still loading): {results['burst_cold_upstream_calls']} upstream call(s)")
 
 
 async def main_async(args) -> dict:
@@ -881,6 +934,7 @@ async def main_async(args) -> dict:
         await phase_start(args, work, results, out)
         await phase_requests(args, work, results, out)
         await phase_burst(args, work, results, out)
+        await phase_burst(args, work, results, out, warm=False)
     summary(results, out)
     out(f"(load average at the end: {load()})")
     return results

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import parsing
-from .features import _inside_prose, _is_opener, _line_start, _strip_comment, _unit_bounds
+from .features import _is_opener, _line_start, _strip_comment, _unit_bounds
 
 __all__ = [
     "CheckResult",
@@ -61,88 +61,304 @@ def _at(line: int, char: int) -> str:
 _COMPLETION_WINDOW_BEFORE = 6000  # at most this many characters of context parsed before the insertion
 _COMPLETION_WINDOW_AFTER = 800
 _COMPLETION_PROSE_EXTEND = 4000  # the window may grow this much to end outside a docstring / block comment
+_COMPLETION_PARENT_SCAN = 64_000  # how far up a huge literal's opening line is looked for
 _PY_HEADER = re.compile(r"^\s*(?:async\s+)?(?:def|class|if|for|while|try|with|match)\b")
-_JS_HEADER = re.compile(r"^\s*(?![}\)\].,?:])")
+_PY_CLAUSE = re.compile(r"^\s*(?:else|elif|except|finally)\b")
+_JS_CLAUSE = re.compile(r"^\s*(?:[}\)\].,?:]|else\b|catch\b|finally\b|case\b|default\s*:)")
+# a line that opens a block but is no statement: a method, a class field, an object key
+_JS_MEMBER = re.compile(r"""^\s*(?:static\b|#|(?:async\s+|get\s+|set\s+|\*\s*)*"""
+                        r"""(?!(?:if|for|while|switch|catch|function|with|return)\b)[#\w$]+\s*\([^()]*\)\s*\{|['"\w$\[\]-]+\s*:(?!:))""")
+_PY_STATEMENT = re.compile(r"^\s*(?:[A-Za-z_@]|\*\w)")
+_CONTINUES_IN_BRACKETS = ("\\", "=", "+", "-", "*", "/", "%", "|", "&", "<", ">", ".", " and", " or", " not", "?")
+_PY_CONTINUES = _CONTINUES_IN_BRACKETS + (",", "(", "[", "{", ":")
+_JS_CONTINUES = _CONTINUES_IN_BRACKETS + (",", "(", "[", ":")  # after `{` comes a block's first statement
+_OPENS_STRING = ("=", "(", ",", "[", "{", ":", "return", "yield", "+", "%", "in", "print")
+_STRING_PREFIX = re.compile(r"(?<![\w])[rRuUbBfF]{1,2}$")
 _JS_BARE_HEADER = re.compile(r"^\s*(?:\}\s*)?(?:(?:else\s+)?if|for|while)\s*\(.*\)$|^\s*(?:\}\s*)?(?:else|do|try|finally)$")
+_PY_COMPOUND = re.compile(r"^\s*(?:async\s+)?(?:def|class|if|elif|for|while|with|except)\b")
 _CLOSER = {"(": ")", "[": "]", "{": "}"}
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _line_at(text: str, ls: int) -> str:
+    le = text.find("\n", ls)
+    return text[ls:] if le < 0 else text[ls:le]
+
+
+def _py_quote_opens(text: str, q: int, depth: int = 0) -> bool | None:
+    """Whether the triple quote at `q` opens a string (None: its line holds a whole string)."""
+    quote = text[q:q + 3]
+    qls = text.rfind("\n", 0, q) + 1
+    line = _line_at(text, qls)
+    if line.count(quote) % 2 == 0:
+        return None
+    after = line[q - qls + 3:].strip()
+    if after and not after.startswith("#"):
+        return after[0] not in ")]},.;:%+*"  # `""")` / `""".strip()` close one
+    before = line[: q - qls].rstrip()
+    m = _STRING_PREFIX.search(before)
+    if m is not None:
+        before = before[: m.start()].rstrip()
+    if before:
+        return before.endswith(_OPENS_STRING)  # `x = """` opens, `text."""` closes
+    # a lone quote: the one above (of the same kind) decides
+    q2 = text.rfind(quote, max(0, qls - _COMPLETION_WINDOW_BEFORE), qls)
+    if q2 < 0:
+        return True
+    if depth < 3:
+        above = _py_quote_opens(text, q2, depth + 1)
+        if above is not None:
+            return not above
+    prev = text[text.rfind("\n", 0, max(0, qls - 1)) + 1: max(0, qls - 1)].rstrip()
+    return prev.endswith((":", "(", "[", "{", ",", "="))
+
+
+def _prose_at(text: str, ls: int, language: str) -> int:
+    """Offset of the quote / `/*` that opens the docstring or block comment the line at `ls` is in, or -1."""
+    lo = max(0, ls - _COMPLETION_WINDOW_BEFORE)
+    if language == "python":
+        q = max(text.rfind('"""', lo, ls), text.rfind("'''", lo, ls))
+        return q if q >= 0 and _py_quote_opens(text, q) else -1
+    q = text.rfind("/*", lo, ls)
+    while q >= 0:
+        if text.find("*/", q + 2, ls) >= 0:
+            return -1
+        pre = text[text.rfind("\n", 0, q) + 1:q]
+        if "//" not in pre and not (pre.count("'") % 2 or pre.count('"') % 2 or pre.count("`") % 2):
+            return q
+        q = text.rfind("/*", lo, q)  # inside a string or a line comment: look further up
+    return -1
+
+
+def _is_clause(line: str, language: str) -> bool:
+    """A line that continues the statement above (`else:`, `except ...:`, `} else {`): no place to start."""
+    return bool((_PY_CLAUSE if language == "python" else _JS_CLAUSE).match(line))
+
+
+def _prev_code(text: str, pos: int, limit: int = 20) -> str | None:
+    """The nearest line above offset `pos` (a line start) that is neither blank nor a comment."""
+    end = pos - 1
+    for _ in range(limit):
+        if end < 0:
+            return None
+        s = text.rfind("\n", 0, end) + 1
+        line = text[s:end]
+        stripped = line.strip()
+        if stripped and not stripped.startswith(("#", "//", "/*", "*")):
+            return line
+        end = s - 1
+    return None
+
+
+def _good_start(text: str, pos: int, language: str) -> bool:
+    """Whether the line at `pos` can begin a parsed window: it starts a statement.
+
+    Not a comment, not a clause (`else:`, `} catch {`, `case 1:`), not a class
+    member or object key (JavaScript), not prose, and the code line above ends
+    its statement.
+    """
+    line = _line_at(text, pos)
+    stripped = line.strip()
+    if not stripped or stripped.startswith(("#", "//", "/*", "*")) or _is_clause(line, language):
+        return False
+    if not (_PY_STATEMENT.match(line) if language == "python" else not _JS_MEMBER.match(line)):
+        return False
+    return not _continues(text, pos, language) and _prose_at(text, pos, language) < 0
+
+
+def _continues(text: str, pos: int, language: str) -> bool:
+    """Whether the code line above the line at `pos` leaves its statement open (`,`, `(`, an operator)."""
+    prev = _prev_code(text, pos) if pos > 0 else None
+    return prev is not None and _strip_comment(prev, language).endswith(
+        _PY_CONTINUES if language == "python" else _JS_CONTINUES)
 
 
 def _block_start(text: str, ls: int, indent: int, language: str) -> int | None:
     """Start of the line that opens the block around the line at `ls` (a clean place to start parsing).
 
-    Walks up to the nearest block header (def/class/if/... in Python, a line ending
-    with `{` in JavaScript) that is less indented than `indent`, not inside a
-    docstring or block comment. None if there is none within the budget.
+    Walks up to the nearest block header (def/class/if/... in Python, a statement
+    ending with `{` in JavaScript) that is less indented than `indent`, not inside
+    a docstring or block comment. None if there is none within the budget.
     """
     pos = ls
     while pos > 0 and ls - pos < _COMPLETION_WINDOW_BEFORE:
         start = text.rfind("\n", 0, pos - 1) + 1
         line = text[start:pos - 1]
         pos = start
-        stripped = line.strip()
-        if not stripped:
+        if not line.strip():
             continue
-        ind = len(line) - len(line.lstrip(" \t"))
+        ind = _indent(line)
         if ind >= indent:
             continue
-        header = _PY_HEADER if language == "python" else _JS_HEADER
-        if (ind == 0 or _is_opener(line, language)) and header.match(line) and not _inside_prose(text, start, language):
+        if (ind == 0 or _is_opener(line, language)) and (language != "python" or _PY_HEADER.match(line)) \
+                and _good_start(text, start, language):
             return start
     return None
 
 
-def _prose_opener(text: str, ls: int, language: str) -> int | None:
-    """Start of the line that opens the docstring / block comment the line at `ls` is inside, or None."""
-    if not _inside_prose(text, ls, language):
+def _parent_line(text: str, ls: int, indent: int, language: str) -> int | None:
+    """Start of the nearest code line above `ls` less indented than `indent` (not prose), or None.
+
+    Lines of a literal's elements (ending with `,`) are passed over to the line
+    that opens the literal: data tables are often not indented.
+    """
+    prev = _prev_code(text, ls)
+    elements = prev is not None and _strip_comment(prev, language).endswith(",")
+    if indent == 0 and not elements:
         return None
-    lo = max(0, ls - _COMPLETION_WINDOW_BEFORE)
-    if language == "python":
-        q = max(text.rfind('"""', lo, ls), text.rfind("'''", lo, ls))
+    pos = ls
+    while pos > 0 and ls - pos < _COMPLETION_PARENT_SCAN:
+        start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[start:pos - 1]
+        pos = start
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "//", "*", "/*")):
+            continue
+        if _indent(line) >= indent and not (elements and indent <= 1):
+            continue
+        code = _strip_comment(line, language)
+        if elements and code.endswith(","):
+            continue
+        if elements and not code.endswith(("(", "[", "{")):
+            return None
+        if _prose_at(text, start, language) < 0:
+            return start
+    return None
+
+
+def _lines(text: str, lo: int, hi: int):
+    """(start, line) of the lines that start in [lo, hi)."""
+    if lo <= 0:
+        pos = 0
     else:
-        q = text.rfind("/*", lo, ls)
-    return None if q < 0 else text.rfind("\n", 0, q) + 1
+        nl = text.find("\n", lo - 1, hi)  # a line starting at `lo` counts
+        if nl < 0:
+            return
+        pos = nl + 1
+    n = len(text)
+    while pos < hi:
+        e = text.find("\n", pos)
+        e = n if e < 0 else e
+        yield pos, text[pos:e]
+        if e >= n:
+            return
+        pos = e + 1
 
 
-def _window_start(text: str, ls: int, off: int, indent: int, language: str) -> int:
-    """A clean place before the cursor line to start parsing: a block header or a top-level line.
+def _sibling_start(text: str, lo: int, hi: int, indent: int, language: str) -> int | None:
+    """A statement start in [lo, hi) at indentation <= `indent` with nothing less indented after it."""
+    best, best_indent = None, 0
+    for pos, line in _lines(text, lo, hi):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "//", "/*", "*")):
+            continue
+        ind = _indent(line)
+        if best is not None and ind < best_indent:
+            best = None
+        if best is None and ind <= indent and _good_start(text, pos, language):
+            best, best_indent = pos, ind
+    return best
 
-    Never inside a docstring or block comment: when the cursor line is prose, the
-    window starts from the line that opens it (or the block around that line).
+
+def _child_start(text: str, lo: int, hi: int, indent: int, language: str) -> int | None:
+    """The first line in [lo, hi) at indentation <= `indent` that begins an element or statement of its parent."""
+    for pos, line in _lines(text, lo, hi):
+        stripped = line.strip()
+        if not stripped or _indent(line) > indent or stripped.startswith(("#", "//", "/*", "*", ")", "]", "}", ".")):
+            continue
+        if _is_clause(line, language) and not (language != "python" and stripped.startswith(("case", "default"))):
+            continue
+        prev = _prev_code(text, pos)
+        if prev is not None and _strip_comment(prev, language).endswith(_CONTINUES_IN_BRACKETS):
+            continue
+        if _prose_at(text, pos, language) < 0:
+            return pos
+    return None
+
+
+def _window_start(text: str, ls: int, off: int, indent: int, language: str) -> tuple[int, str]:
+    """(start, head): a clean place before the cursor line to start parsing, and a line to put before it.
+
+    In order: the enclosing block's header, the top-level line of the unit, the
+    nearest less indented line (or, when that is far up, its line as `head` and
+    one of its elements or statements a few thousand characters up: the cursor
+    is deep inside a huge literal or block), a statement start a few thousand
+    characters up. Never inside a docstring or block comment: when the cursor
+    line is prose, the window starts from the line that opens it.
     """
     anchor = ls
-    opener = _prose_opener(text, ls, language)
-    if opener is not None and opener < ls:
-        anchor = opener
-        line = text[anchor:text.find("\n", anchor)]
-        indent = len(line) - len(line.lstrip(" \t"))
+    q = _prose_at(text, ls, language)
+    if q >= 0:
+        anchor = text.rfind("\n", 0, q) + 1
+        indent = _indent(_line_at(text, anchor))
     start = _block_start(text, anchor, indent, language)
-    if start is None:
-        ae = text.find("\n", anchor)
-        unit_start, _end, _cut = _unit_bounds(text, anchor, len(text) if ae < 0 else ae)
-        if off - unit_start <= _COMPLETION_WINDOW_BEFORE:
-            start = unit_start
+    if start is not None:
+        return start, ""
+    ae = text.find("\n", anchor)
+    start = _unit_bounds(text, anchor, len(text) if ae < 0 else ae)[0]
+    for _ in range(8):
+        if start <= 0 or not _is_clause(_line_at(text, start), language):
+            break
+        start = _unit_bounds(text, text.rfind("\n", 0, start - 1) + 1, start - 1)[0]
+    if off - start <= _COMPLETION_WINDOW_BEFORE and (
+            _good_start(text, start, language) if start < anchor
+            else not _continues(text, start, language) and not _is_clause(_line_at(text, start), language)):
+        return start, ""
+    lo = max(0, anchor - _COMPLETION_WINDOW_BEFORE // 2)
+    parent = _parent_line(text, anchor, indent, language)
+    if parent is not None:
+        line = _line_at(text, parent)
+        good = _good_start(text, parent, language)
+        if parent >= lo:
+            if good:
+                return parent, ""
+            start = _child_start(text, parent + len(line) + 1, anchor + 1, indent, language)
+            if start is not None:
+                return start, ""
         else:
-            start = text.rfind("\n", 0, max(0, anchor - _COMPLETION_WINDOW_BEFORE // 2)) + 1
-            while start < anchor and (_inside_prose(text, start, language) or not text[start:text.find("\n", start)].strip()):
-                start = text.find("\n", start) + 1
-    if start < anchor:
-        opener = _prose_opener(text, start, language)
-        if opener is not None and opener < start:
-            start = opener
-    return start
+            start = _child_start(text, lo, anchor + 1, indent, language)
+            if start is not None:
+                opens = _strip_comment(line, language).endswith(("(", "[", "{", ":") if language == "python" else ("(", "[", "{"))
+                return start, line + "\n" if good and opens else ""
+    start = _sibling_start(text, lo, anchor + 1, indent, language)
+    if start is not None:
+        return start, ""
+    start = text.rfind("\n", 0, lo) + 1
+    while start < anchor and (_prose_at(text, start, language) >= 0 or not _line_at(text, start).strip()):
+        start = text.find("\n", start) + 1
+    return start, ""
 
 
-def _window_stop(text: str, le: int, language: str) -> int:
-    """End of the parsed window: a line end some way past the cursor line, not inside prose."""
+def _window_stop(text: str, le: int, indent: int, language: str, flip: bool) -> int:
+    """End of the parsed window: a line end some way past the cursor line, not inside prose.
+
+    Stops early before a code line less indented than the window's first line
+    (`indent`): the window is that line's block. `flip`: the completion opens a
+    docstring / block comment, so what is prose after the cursor is the other way round.
+    """
     n = len(text)
-    stop = text.find("\n", min(n, le + _COMPLETION_WINDOW_AFTER))
+    limit = min(n, le + _COMPLETION_WINDOW_AFTER)
+    if indent > 0:
+        pos = le + 1
+        while pos < limit:
+            e = text.find("\n", pos)
+            e = n if e < 0 else e
+            line = text[pos:e]
+            s = line.lstrip(" \t")
+            if s and len(line) - len(s) < indent and not s.startswith(("#", "//", "/*", "*")) \
+                    and _prose_at(text, pos, language) < 0:
+                return pos - 1
+            pos = e + 1
+    stop = text.find("\n", limit)
     if stop < 0:
         return n
-    if _inside_prose(text, stop + 1, language):
+    if (_prose_at(text, stop + 1, language) >= 0) != flip:
         if language == "python":
-            lo = max(0, stop - _COMPLETION_WINDOW_BEFORE)
-            q = max(text.rfind('"""', lo, stop), text.rfind("'''", lo, stop))
-            close = text.find(text[q:q + 3], stop, stop + _COMPLETION_PROSE_EXTEND) if q >= 0 else -1
+            ends = [c for c in (text.find(q, stop, stop + _COMPLETION_PROSE_EXTEND) for q in ('"""', "'''")) if c >= 0]
+            close = min(ends) if ends else -1
         else:
             close = text.find("*/", stop, stop + _COMPLETION_PROSE_EXTEND)
         if close >= 0:
@@ -213,7 +429,13 @@ def _closing_for(typed: str, insert_text: str, language: str) -> str | None:
         tail = code[len(body):].replace(" ", "").replace("\t", "")
         if not tail or len(tail) > 2 or (len(tail) == 2 and tail[0] == tail[1]) or len(tail) > len(stack):
             return None
-        return "".join(_CLOSER[b] for b in reversed(stack))
+        closers = "".join(_CLOSER[b] for b in reversed(stack))
+        code += closers
+        if language == "python":
+            if _PY_COMPOUND.match(code):
+                return closers + ":\n" + last[: len(last) - len(last.lstrip(" \t"))] + "    pass"
+            return closers
+        return closers + " {}" if _JS_BARE_HEADER.match(code) else closers
     if language == "python":
         if code.endswith(":"):
             indent = last[: len(last) - len(last.lstrip(" \t"))]
@@ -257,46 +479,61 @@ def _insert(parser, tree, data: bytes, at: int, new: bytes):
     return out, parser.parse(out, tree)
 
 
-def _syntax_error_row(text: str, ls: int, le: int, off: int, insert_text: str, language: str) -> int | None:
-    """Window row of the first new parse error the insertion adds (relative to the cursor row), or None.
+def _prose_flips(text: str, ls: int, le: int, off: int, insert_text: str, language: str) -> bool:
+    """Whether the completion opens or closes a docstring / block comment (then prose after it is the other way round)."""
+    edge = text[max(ls, off - 2):off] + insert_text
+    if not any(m in edge for m in ('"""', "'''", "/*", "*/")):
+        return False
+    lo = max(0, ls - _COMPLETION_WINDOW_BEFORE)
+    local = text[lo:off] + insert_text + "\n"
+    return (_prose_at(text, le + 1, language) >= 0) != (_prose_at(local, len(local), language) >= 0)
 
-    The window is parsed without the insertion (the base) and then, incrementally,
-    with it. When the rest of the cursor line is blank the base also leaves out
-    what is typed on the cursor line: an unfinished line is not a reason to
-    forgive a completion that does not finish it. MISSING nodes at the window's
-    cut do not count (a block opened here may close further down).
+
+def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, language: str) -> tuple[str, str, str]:
+    """(head, new, tail): the parsed window is head + tail without the completion, head + new + tail with it.
+
+    When the rest of the cursor line is blank, head stops before the cursor line
+    and `new` is what is typed on it plus the completion: an unfinished line is
+    not a reason to forgive a completion that does not finish it.
+    """
+    cur = text[ls:le]
+    start, synth = _window_start(text, ls, off, _indent(cur) if cur.strip() else off - ls, language)
+    first = _indent(synth) if synth else _indent(_line_at(text, start))
+    stop = _window_stop(text, le, first, language, _prose_flips(text, ls, le, off, insert_text, language))
+    typed = text[ls:off]
+    if typed.strip() and not text[off:le].strip():
+        return synth + text[start:ls], typed + insert_text, text[off:stop]
+    return synth + text[start:off], insert_text, text[off:stop]
+
+
+def _syntax_error_row(text: str, ls: int, le: int, off: int, insert_text: str, language: str) -> int | None:
+    """Row of the first new parse error the insertion adds (relative to the cursor row), or None.
+
+    The window (`_completion_window`) is parsed without the completion and then,
+    incrementally, with it. MISSING nodes at the window's cut do not count (a
+    block opened here may close further down); a completion that opens a block
+    or bracket at its very end is also tried closed (`_closing_for`).
     """
     parser = parsing._parser(language)
     if parser is None:
         return None
-    cur = text[ls:le]
-    col = off - ls
-    indent = len(cur) - len(cur.lstrip(" \t")) if cur.strip() else col
-    start = _window_start(text, ls, off, indent, language)
-    stop = _window_stop(text, le, language)
-    typed = text[ls:off]
-    if typed.strip() and not text[off:le].strip():
-        head, new = text[start:ls], typed + insert_text
-    else:
-        head, new = text[start:off], insert_text
+    head, new, tail = _completion_window(text, ls, le, off, insert_text, language)
     enc = "utf-8"
     head_b = head.encode(enc, "surrogatepass")
-    base_b = head_b + text[off:stop].encode(enc, "surrogatepass")
+    base_b = head_b + tail.encode(enc, "surrogatepass")
     new_b = new.encode(enc, "surrogatepass")
     tree = parser.parse(base_b)
-    base_end = len(base_b.rstrip())
-    old_count = len(_error_rows(tree.root_node, base_end))
+    old_count = len(_error_rows(tree.root_node, len(base_b.rstrip())))
     after_b, new_tree = _insert(parser, tree, base_b, len(head_b), new_b)
     new_rows = _error_rows(new_tree.root_node, len(after_b.rstrip()))
     if len(new_rows) <= old_count:
         return None
-    closing = _closing_for(typed, insert_text, language)
+    closing = _closing_for(text[ls:off], insert_text, language)
     if closing is not None:
-        closing_b = closing.encode(enc)
-        closed_b, closed_tree = _insert(parser, new_tree, after_b, len(head_b) + len(new_b), closing_b)
+        closed_b, closed_tree = _insert(parser, new_tree, after_b, len(head_b) + len(new_b), closing.encode(enc))
         if len(_error_rows(closed_tree.root_node, len(closed_b.rstrip()))) <= old_count:
             return None
-    row = head.count("\n") if head.endswith("\n") or not head else text.count("\n", start, ls)
+    row = head.count("\n")  # the cursor row (head ends on the cursor line or just before it)
     near = [r for r in new_rows if r >= row] or new_rows
     return min(near) - row
 
