@@ -66,16 +66,19 @@ _PY_HEADER = re.compile(r"^\s*(?:async\s+)?(?:def|class|if|for|while|try|with|ma
 _PY_CLAUSE = re.compile(r"^\s*(?:else|elif|except|finally)\b")
 _JS_CLAUSE = re.compile(r"^\s*(?:[}\)\].,?:]|else\b|catch\b|finally\b|case\b|default\s*:)")
 # a line that opens a block but is no statement: a method, a class field, an object key
-_JS_MEMBER = re.compile(r"""^\s*(?:static\b|#|(?:async\s+|get\s+|set\s+|\*\s*)*"""
+_JS_MEMBER = re.compile(r"""^\s*(?:static\b|#|constructor\s*\(|(?:async\s+|get\s+|set\s+|\*\s*)*"""
                         r"""(?!(?:if|for|while|switch|catch|function|with|return)\b)[#\w$]+\s*\([^()]*\)\s*\{|['"\w$\[\]-]+\s*:(?!:))""")
-_PY_STATEMENT = re.compile(r"^\s*(?:[A-Za-z_@]|\*\w)")
+_PY_STATEMENT = re.compile(r"^\s*(?:[A-Za-z_@(\[{]|\*\w)")
 _CONTINUES_IN_BRACKETS = ("\\", "=", "+", "-", "*", "/", "%", "|", "&", "<", ">", ".", " and", " or", " not", "?")
 _PY_CONTINUES = _CONTINUES_IN_BRACKETS + (",", "(", "[", "{", ":")
 _JS_CONTINUES = _CONTINUES_IN_BRACKETS + (",", "(", "[", ":")  # after `{` comes a block's first statement
 _OPENS_STRING = ("=", "(", ",", "[", "{", ":", "return", "yield", "+", "%", "in", "print")
+_OPENS_TEMPLATE = ("(", "=", ",", ":", "[", "{", "+", "?", "return", "=>") + tuple("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$")
 _STRING_PREFIX = re.compile(r"(?<![\w])[rRuUbBfF]{1,2}$")
 _JS_BARE_HEADER = re.compile(r"^\s*(?:\}\s*)?(?:(?:else\s+)?if|for|while)\s*\(.*\)$|^\s*(?:\}\s*)?(?:else|do|try|finally)$")
 _PY_COMPOUND = re.compile(r"^\s*(?:async\s+)?(?:def|class|if|elif|for|while|with|except)\b")
+_PY_TRAILING_OP = re.compile(r"(?:[-+*/%&|^<>=,.~@]|\b(?:and|or|not|in|is))$")
+_JS_TRAILING_OP = re.compile(r"(?:[-+*/%&|^<>=,.~?:!]|\b(?:in|of|instanceof|typeof|new|await|return))$")
 _CLOSER = {"(": ")", "[": "]", "{": "}"}
 
 
@@ -116,8 +119,38 @@ def _py_quote_opens(text: str, q: int, depth: int = 0) -> bool | None:
     return prev.endswith((":", "(", "[", "{", ",", "="))
 
 
+def _js_template_at(text: str, ls: int) -> int:
+    """Offset of the backtick opening the multi-line template literal the line at `ls` is in, or -1.
+
+    The nearest line above with an odd number of backticks (not a comment line)
+    decides: it opens one when its last backtick is followed by text, or ends a
+    line after `(`, `=`, `,`, ... (`throw new Error(` + backtick + `Failed:`), and closes one
+    otherwise (a backtick and `);`).
+    """
+    lo = max(0, ls - _COMPLETION_WINDOW_BEFORE)
+    pos = ls
+    for _ in range(40):
+        q = text.rfind("`", lo, pos)
+        if q < 0:
+            return -1
+        qls = text.rfind("\n", 0, q) + 1
+        pos = qls
+        line = _line_at(text, qls)
+        if (line.count("`") - line.count("\\`")) % 2 == 0 or line.lstrip().startswith(("*", "//", "/*")):
+            continue
+        b = line.rfind("`")
+        after = line[b + 1:].strip()
+        before = line[:b].rstrip()
+        if after:
+            opens = after[0] not in ")]};,.+:?"
+        else:
+            opens = before.endswith(_OPENS_TEMPLATE) and not before.endswith("${")
+        return qls + b if opens else -1
+    return -1
+
+
 def _prose_at(text: str, ls: int, language: str) -> int:
-    """Offset of the quote / `/*` that opens the docstring or block comment the line at `ls` is in, or -1."""
+    """Offset of what opens the docstring, block comment or multi-line template literal the line at `ls` is in, or -1."""
     lo = max(0, ls - _COMPLETION_WINDOW_BEFORE)
     if language == "python":
         q = max(text.rfind('"""', lo, ls), text.rfind("'''", lo, ls))
@@ -125,12 +158,12 @@ def _prose_at(text: str, ls: int, language: str) -> int:
     q = text.rfind("/*", lo, ls)
     while q >= 0:
         if text.find("*/", q + 2, ls) >= 0:
-            return -1
+            break
         pre = text[text.rfind("\n", 0, q) + 1:q]
         if "//" not in pre and not (pre.count("'") % 2 or pre.count('"') % 2 or pre.count("`") % 2):
             return q
         q = text.rfind("/*", lo, q)  # inside a string or a line comment: look further up
-    return -1
+    return _js_template_at(text, ls) if "`" in text[max(lo, ls - 2000):ls] else -1
 
 
 def _is_clause(line: str, language: str) -> bool:
@@ -315,6 +348,13 @@ def _window_start(text: str, ls: int, off: int, indent: int, language: str) -> t
         if parent >= lo:
             if good:
                 return parent, ""
+            up = parent
+            for _ in range(6):  # an enclosing line that is a good start, still within the budget
+                up = _parent_line(text, up, _indent(_line_at(text, up)), language)
+                if up is None or up < anchor - _COMPLETION_WINDOW_BEFORE:
+                    break
+                if _good_start(text, up, language):
+                    return up, ""
             start = _child_start(text, parent + len(line) + 1, anchor + 1, indent, language)
             if start is not None:
                 return start, ""
@@ -332,15 +372,17 @@ def _window_start(text: str, ls: int, off: int, indent: int, language: str) -> t
     return start, ""
 
 
-def _window_stop(text: str, le: int, indent: int, language: str, flip: bool) -> int:
+def _window_stop(text: str, le: int, indent: int, language: str, off: int, insert_text: str) -> int:
     """End of the parsed window: a line end some way past the cursor line, not inside prose.
 
     Stops early before a code line less indented than the window's first line
-    (`indent`): the window is that line's block. `flip`: the completion opens a
-    docstring / block comment, so what is prose after the cursor is the other way round.
+    (`indent`): the window is that line's block. Never inside a docstring, block
+    comment or multi-line template as the text reads with the completion (which
+    may open or close one): the window then grows to its end.
     """
     n = len(text)
     limit = min(n, le + _COMPLETION_WINDOW_AFTER)
+    stop = -1
     if indent > 0:
         pos = le + 1
         while pos < limit:
@@ -350,17 +392,19 @@ def _window_stop(text: str, le: int, indent: int, language: str, flip: bool) -> 
             s = line.lstrip(" \t")
             if s and len(line) - len(s) < indent and not s.startswith(("#", "//", "/*", "*")) \
                     and _prose_at(text, pos, language) < 0:
-                return pos - 1
+                stop = pos - 1
+                break
             pos = e + 1
-    stop = text.find("\n", limit)
     if stop < 0:
-        return n
-    if (_prose_at(text, stop + 1, language) >= 0) != flip:
-        if language == "python":
-            ends = [c for c in (text.find(q, stop, stop + _COMPLETION_PROSE_EXTEND) for q in ('"""', "'''")) if c >= 0]
-            close = min(ends) if ends else -1
-        else:
-            close = text.find("*/", stop, stop + _COMPLETION_PROSE_EXTEND)
+        stop = text.find("\n", limit)
+        if stop < 0:
+            return n
+    lo = max(0, min(off, stop - _COMPLETION_WINDOW_BEFORE))
+    view = text[lo:off] + insert_text + text[off:stop + 1]
+    q = _prose_at(view, len(view), language)
+    if q >= 0:
+        closer = view[q:q + 3] if language == "python" else "`" if view[q] == "`" else "*/"
+        close = text.find(closer, stop, stop + _COMPLETION_PROSE_EXTEND)
         if close >= 0:
             stop = text.find("\n", close)
             stop = n if stop < 0 else stop
@@ -412,37 +456,40 @@ def _open_brackets(code: str, language: str) -> list[str] | None:
 
 
 def _closing_for(typed: str, insert_text: str, language: str) -> str | None:
-    """What closes a partial completion that opens a block or bracket at its very end, or None.
+    """What finishes a partial completion that stops where the user goes on typing, or None.
 
-    `typed` is the cursor line up to the cursor. `if x:` / `} else {` / `step('a', async () => {`
-    / `items = [`: the body is what the user types next, so the check closes it
-    (`pass`, `}`, `})`, `]`) before parsing. A completion that ends with a run of the
-    same opener (`= (((`) or leaves a bracket open in its middle is not partial, it is broken.
+    `typed` is the cursor line up to the cursor. A completion that opens a block
+    or bracket at its very end (`if x:`, `} else {`, `step('a', async () => {`,
+    `items = [`) or stops after an operator (`a &&`, `x =`, `f(a,`) is partial:
+    the check closes it (`pass`, `}`, `})`, `]`, a placeholder operand) before
+    parsing. One that ends with a run of the same opener (`= (((`) or leaves a
+    bracket open in its middle is not partial, it is broken.
     """
     stack = _open_brackets(insert_text, language)
     if stack is None:
         return None
     last = (typed + insert_text).rsplit("\n", 1)[-1]
-    code = _strip_comment(last, language)
-    if stack:
-        body = code.rstrip("([{ \t")
-        tail = code[len(body):].replace(" ", "").replace("\t", "")
+    code = _strip_comment(last, language).rstrip()
+    indent = last[: len(last) - len(last.lstrip(" \t"))]
+    py = language == "python"
+    if (_PY_TRAILING_OP if py else _JS_TRAILING_OP).search(code) or (py and stack and code.endswith(":")):
+        out = " _"
+    elif stack:
+        tail = code[len(code.rstrip("([{ \t")):].replace(" ", "").replace("\t", "")
         if not tail or len(tail) > 2 or (len(tail) == 2 and tail[0] == tail[1]) or len(tail) > len(stack):
             return None
-        closers = "".join(_CLOSER[b] for b in reversed(stack))
-        code += closers
-        if language == "python":
-            if _PY_COMPOUND.match(code):
-                return closers + ":\n" + last[: len(last) - len(last.lstrip(" \t"))] + "    pass"
-            return closers
-        return closers + " {}" if _JS_BARE_HEADER.match(code) else closers
-    if language == "python":
-        if code.endswith(":"):
-            indent = last[: len(last) - len(last.lstrip(" \t"))]
-            return "\n" + indent + "    pass"
-    elif _JS_BARE_HEADER.match(code):
-        return " {}"
-    return None
+        out = ""
+    elif py:
+        return "\n" + indent + "    pass" if code.endswith(":") else None
+    else:
+        return " {}" if _JS_BARE_HEADER.match(code) else None
+    out += "".join(_CLOSER[b] for b in reversed(stack))
+    if py:
+        if _PY_COMPOUND.match(code + out):
+            out += ":\n" + indent + "    pass"
+    elif _JS_BARE_HEADER.match(code + out):
+        out += " {}"
+    return out
 
 
 def _error_rows(root, end: int) -> list[int]:
@@ -479,16 +526,6 @@ def _insert(parser, tree, data: bytes, at: int, new: bytes):
     return out, parser.parse(out, tree)
 
 
-def _prose_flips(text: str, ls: int, le: int, off: int, insert_text: str, language: str) -> bool:
-    """Whether the completion opens or closes a docstring / block comment (then prose after it is the other way round)."""
-    edge = text[max(ls, off - 2):off] + insert_text
-    if not any(m in edge for m in ('"""', "'''", "/*", "*/")):
-        return False
-    lo = max(0, ls - _COMPLETION_WINDOW_BEFORE)
-    local = text[lo:off] + insert_text + "\n"
-    return (_prose_at(text, le + 1, language) >= 0) != (_prose_at(local, len(local), language) >= 0)
-
-
 def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, language: str) -> tuple[str, str, str]:
     """(head, new, tail): the parsed window is head + tail without the completion, head + new + tail with it.
 
@@ -499,7 +536,7 @@ def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, 
     cur = text[ls:le]
     start, synth = _window_start(text, ls, off, _indent(cur) if cur.strip() else off - ls, language)
     first = _indent(synth) if synth else _indent(_line_at(text, start))
-    stop = _window_stop(text, le, first, language, _prose_flips(text, ls, le, off, insert_text, language))
+    stop = _window_stop(text, le, first, language, off, insert_text)
     typed = text[ls:off]
     if typed.strip() and not text[off:le].strip():
         return synth + text[start:ls], typed + insert_text, text[off:stop]
