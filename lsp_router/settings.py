@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any, Callable, Mapping
 
 from lsp_router.core import TASKS, ModelRef
@@ -93,10 +92,6 @@ class Settings:
 
     def provider(self, name: str) -> ProviderConfig:
         return self.providers[name]
-
-    def fingerprint(self) -> dict:
-        """The settings that change an answer (for cache keys). Never includes keys."""
-        return {"mini": str(self.mini), "frontier": str(self.frontier)}
 
 
 class SettingsError(ValueError):
@@ -341,7 +336,3 @@ def _is_loopback(url: str | None) -> bool:
 
     host = urlsplit(url).hostname or ""
     return host in ("localhost", "::1") or host.startswith("127.")
-
-
-def to_decimal(value: float | int | None) -> Decimal | None:
-    return None if value is None else Decimal(str(value))

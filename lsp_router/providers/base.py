@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Protocol
 
 from lsp_router.core import Completion, ModelRef, Usage
@@ -108,10 +108,3 @@ def scrub(text: str, secrets: tuple[str | None, ...] = ()) -> str:
         if secret and len(secret) >= 4:
             text = text.replace(secret, "[redacted]")
     return _KEYLIKE.sub("[redacted]", text)
-
-
-@dataclass
-class ErrorContext:
-    provider: str
-    model: ModelRef
-    secrets: tuple[str | None, ...] = field(default_factory=tuple)
