@@ -541,10 +541,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._write(data[: len(data) // 2])
             self._abort()
             return
-        self._start(status, {"Content-Type": "application/json", "Content-Length": str(len(data)), **extra})
-        self._write(data)
+        # record before writing: the client may look at the record the moment it has read the reply
         rec.reply_text = gen.text
         rec.usage = gen.sent_usage
+        self._start(status, {"Content-Type": "application/json", "Content-Length": str(len(data)), **extra})
+        self._write(data)
 
     def _stream(self, rec: Recorded, rule: Rule, gen: "_Generation", extra: dict) -> None:
         rec.status = rule.status or 200
@@ -568,6 +569,9 @@ class _Handler(BaseHTTPRequestHandler):
                     self._wait(rule.chunk_delay)
                 elif self._client_closed():
                     raise _ClientGone()
+            # usage is recorded before its event goes out: the client may look at the record
+            # the moment it has read the last event
+            rec.usage = gen.sent_usage
             # the final event and the chunked terminator go out in one write: a client
             # that hangs up right after reading it is never counted as an early close
             self._write_chunk(ev.data, terminator=ev.last)
@@ -575,7 +579,6 @@ class _Handler(BaseHTTPRequestHandler):
                 gen.pieces_sent += 1
                 rec.reply_text += ev.text
                 first_text = False
-        rec.usage = gen.sent_usage
 
     def _write_chunk(self, data: bytes, terminator: bool = False) -> None:
         out = b"%x\r\n%s\r\n" % (len(data), data)

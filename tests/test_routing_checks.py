@@ -507,3 +507,154 @@ def test_completion_unclosed_bracket_inside_a_long_class():
     doc = "".join(lines)
     assert check_completion(doc, i, col, "dth", "python").ok
     assert failed(check_completion(doc, i, col, "dth = ((", "python"), "syntax error")
+
+
+# --------------------------------------------------------------------------
+# check_completion on the text developers committed (replay's self-check)
+# --------------------------------------------------------------------------
+
+
+def _rest_of_line(text: str, needle: str, at: int) -> tuple[str, int, int, str]:
+    """(document without the rest of the line, line, column, the rest of the line): a perfect completion."""
+    line, col = pos_of(text, needle, at)
+    doc = parsing.doc_for(text)
+    a = doc.offset(line, col)
+    eol = text.find("\n", a)
+    return text[:a] + text[eol:], line, col, text[a:eol].rstrip()
+
+
+def _first_word(line: str) -> int:
+    m = re.match(r"\s*(?:[A-Za-z_$][\w$]*|\d+|\S)", line)
+    return m.end() if m else 0
+
+
+def _prose_lines_complete(text: str, first: int, last: int, language: str) -> list:
+    """check_completion of every line in [first, last) cut after its first word (rejections only)."""
+    rejected = []
+    lines = text.split("\n")
+    for row in range(first, last):
+        col = _first_word(lines[row])
+        if not lines[row].strip() or col >= len(lines[row].rstrip()):
+            continue
+        doc, line, c, rest = _rest_of_line(text, lines[row], col) if text.count(lines[row]) == 1 else (None,) * 4
+        if doc is None:
+            continue
+        result = check_completion(doc, line, c, rest, language)
+        if not result.ok:
+            rejected.append((row + 1, lines[row].strip(), result.reason))
+    return rejected
+
+
+def test_completion_inside_a_module_docstring():
+    """The parse window never starts inside a docstring: its prose lines at column 0 are no code."""
+    text = stdlib("string.py")  # `whitespace -- a string containing all ASCII whitespace`, ...
+    end = text.index('"""', 3)
+    assert _prose_lines_complete(text, 0, text.count("\n", 0, end) + 1, "python") == []
+    # a docstring after a licence comment block (its opening quote stands alone on its line)
+    text = stdlib("sqlite3/__init__.py")
+    first = text.count("\n", 0, text.index('"""'))
+    last = text.count("\n", 0, text.index('"""', text.index('"""') + 3)) + 1
+    assert last - first > 20
+    assert _prose_lines_complete(text, first, last, "python") == []
+    # closing the docstring early leaves code that does not parse
+    doc, line, col, rest = _rest_of_line(text, "interface to the SQLite library", 9)
+    assert failed(check_completion(doc, line, col, ' to the """ SQLite library', "python"), "syntax error")
+
+
+def test_completion_inside_a_licence_header():
+    text = src("jsonparse.js")
+    end = text.count("\n", 0, text.index("*/")) + 1
+    assert end > 25
+    assert _prose_lines_complete(text, 0, end, "javascript") == []
+
+
+@pytest.mark.parametrize(
+    "name, needle, far",
+    [
+        ("jsonparse.js", "proto.write = function (buffer) {", True),
+        ("jsonparse.js", "  for (var i = 0, l = buffer.length; i < l; i++) {", True),
+        ("jsonparse.js", "    if (this.tState === START){", True),
+        ("jsonparse.js", "  if(this.state === VALUE){", True),
+        ("semver_range.js", "    } else if (isX(m)) {", False),
+        ("semver_range.js", "  for (let i = 0; i < set.length; i++) {", False),
+    ],
+)
+def test_completion_opening_a_block_in_existing_code(name, needle, far):
+    """A line that opens a block (`for (...) {`, `} else if (...) {`), often with its `}` far further down."""
+    text = src(name)
+    start = text.index(needle)
+    if far:  # more than the parse window's reach past the cursor line
+        assert text.index("\n" + needle[: _indent_len(needle)] + "}", start) - start > 800
+    for at in (_indent_len(needle), _first_word(needle)):
+        doc, line, col, rest = _rest_of_line(text, needle, at)
+        result = check_completion(doc, line, col, rest, "javascript")
+        assert result.ok, (at, result)
+    # the same line with a bracket too many or too few is still caught
+    doc, line, col, rest = _rest_of_line(text, needle, _first_word(needle))
+    assert failed(check_completion(doc, line, col, rest.replace("(", "((", 1), "javascript"), "syntax error")
+    assert failed(check_completion(doc, line, col, rest.replace(")", "", 1), "javascript"), "syntax error")
+
+
+def _indent_len(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def test_completion_of_a_word_the_next_line_starts_with():
+    """`import warnings` typed at `import |` is no repeat because the next line starts with `warnings.warn(`."""
+    text = stdlib("_pyio.py")
+    needle = "        import warnings\n        warnings.warn(\"line buffering"
+    doc, line, col, rest = _rest_of_line(text, needle, len("        import "))
+    assert rest == "warnings"
+    assert check_completion(doc, line, col, rest, "python").ok
+    # typing the whole next line (or the next lines) at the end of this one is a repeat
+    following = text[text.index(needle):].split("\n")[1:4]
+    nxt = following[0].strip()
+    end = len(text.split("\n")[line])
+    assert failed(check_completion(text, line, end, nxt, "python"), "repeats the next line")
+    assert failed(check_completion(text, line, end, "\n" + "\n".join(following), "python"), "repeats")
+    # and so is typing it on a blank line just before it
+    lines = text.split("\n")
+    blank = "\n".join(lines[: line + 1] + ["        "] + lines[line + 1:])
+    assert failed(check_completion(blank, line + 1, 8, nxt, "python"), "repeats the next line")
+    # with text after the cursor, re-typing it (or its start) is a repeat
+    assert failed(check_completion(text, line, len("        import "), "warn", "python"), "repeats the text after the cursor")
+
+
+def test_completion_checks_that_must_still_fail():
+    text = stdlib("textwrap.py")
+    lines = text.splitlines(True)
+    i = next(n for n, ln in enumerate(lines) if "self.width = width" in ln)
+    col = lines[i].index("width = width") + len("width = wi")
+    cut = "".join(lines[:i] + [lines[i][:col] + "\n"] + lines[i + 1:])
+    assert failed(check_completion(cut, i, col, "", "python"), "empty")
+    assert failed(check_completion(cut, i, col, "dth = (((", "python"), "syntax error")
+    assert failed(check_completion(cut, i, col, "dth = ((", "python"), "syntax error")
+    assert failed(check_completion(cut, i, col, "dth)", "python"), "syntax error")
+    assert check_completion(cut, i, col, "dth  # the maximum line width", "python").ok
+    # the next line's text typed at the end of `self.width = width`
+    end = len(lines[i].rstrip("\n"))
+    assert failed(check_completion(text, i, end, lines[i + 1].strip(), "python"), "repeats")
+    assert check_completion(text, i, end, "  # the maximum line width", "python").ok
+
+
+def test_partial_completion_that_opens_a_block():
+    """A completion may open a block or bracket whose body is what the user types next."""
+    text = src("jsonparse.js")
+    needle = "  var n;\n"
+    at = text.index(needle) + len(needle)
+    doc = text[:at] + "  \n" + text[at:]
+    line = doc.count("\n", 0, at)
+    assert check_completion(doc, line, 2, "if (typeof buffer === \"number\") {", "javascript").ok
+    assert check_completion(doc, line, 2, "this.onToken(LEFT_BRACE, function (value) {", "javascript").ok
+    assert check_completion(doc, line, 2, "var codes = [", "javascript").ok
+    # opened in its middle or doubled, the bracket is no partial completion
+    assert failed(check_completion(doc, line, 2, "var codes = [[", "javascript"), "syntax error")
+    assert failed(check_completion(doc, line, 2, "foo(a, (b);", "javascript"), "syntax error")
+    text = stdlib(DECODER)
+    needle = "        _append(content)\n"
+    at = text.index(needle) + len(needle)
+    doc = text[:at] + "        \n" + text[at:]
+    line = doc.count("\n", 0, at)
+    assert check_completion(doc, line, 8, "if not content:", "python").ok
+    assert check_completion(doc, line, 8, "chunks.extend(", "python").ok
+    assert failed(check_completion(doc, line, 8, "chunks.extend((", "python"), "syntax error")

@@ -66,14 +66,16 @@ _PY_HEADER = re.compile(r"^\s*(?:async\s+)?(?:def|class|if|for|while|try|with|ma
 _PY_CLAUSE = re.compile(r"^\s*(?:else|elif|except|finally)\b")
 _JS_CLAUSE = re.compile(r"^\s*(?:[}\)\].,?:]|else\b|catch\b|finally\b|case\b|default\s*:)")
 # a line that opens a block but is no statement: a method, a class field, an object key
-_JS_MEMBER = re.compile(r"""^\s*(?:static\b|#|constructor\s*\(|(?:async\s+|get\s+|set\s+|\*\s*)*"""
-                        r"""(?!(?:if|for|while|switch|catch|function|with|return)\b)[#\w$]+\s*\([^()]*\)\s*\{|['"\w$\[\]-]+\s*:(?!:))""")
+_JS_MEMBER = re.compile(
+    r"""^\s*(?:(?:static|private|public|protected|readonly|abstract|override|declare)\b|#|constructor\s*\("""
+    r"""|(?:async\s+|get\s+|set\s+|\*\s*)*(?!(?:if|for|while|switch|catch|function|with|return)\b)[#\w$]+\s*"""
+    r"""(?:<[^>]*>\s*)?\([^()]*\)\s*(?::\s*[^{;=]+)?\{|['"\w$\[\]-]+\s*\??:(?!:))""")
 _PY_STATEMENT = re.compile(r"^\s*(?:[A-Za-z_@(\[{]|\*\w)")
 _CONTINUES_IN_BRACKETS = ("\\", "=", "+", "-", "*", "/", "%", "|", "&", "<", ">", ".", " and", " or", " not", "?")
 _PY_CONTINUES = _CONTINUES_IN_BRACKETS + (",", "(", "[", "{", ":")
 _JS_CONTINUES = _CONTINUES_IN_BRACKETS + (",", "(", "[", ":")  # after `{` comes a block's first statement
 _OPENS_STRING = ("=", "(", ",", "[", "{", ":", "return", "yield", "+", "%", "in", "print")
-_OPENS_TEMPLATE = ("(", "=", ",", ":", "[", "{", "+", "?", "return", "=>") + tuple("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$")
+_OPENS_TEMPLATE = ("(", "=", ",", ":", "[", "{", "+", "?", "return", "=>")
 _STRING_PREFIX = re.compile(r"(?<![\w])[rRuUbBfF]{1,2}$")
 _JS_BARE_HEADER = re.compile(r"^\s*(?:\}\s*)?(?:(?:else\s+)?if|for|while)\s*\(.*\)$|^\s*(?:\}\s*)?(?:else|do|try|finally)$")
 _PY_COMPOUND = re.compile(r"^\s*(?:async\s+)?(?:def|class|if|elif|for|while|with|except)\b")
@@ -119,34 +121,48 @@ def _py_quote_opens(text: str, q: int, depth: int = 0) -> bool | None:
     return prev.endswith((":", "(", "[", "{", ",", "="))
 
 
-def _js_template_at(text: str, ls: int) -> int:
-    """Offset of the backtick opening the multi-line template literal the line at `ls` is in, or -1.
-
-    The nearest line above with an odd number of backticks (not a comment line)
-    decides: it opens one when its last backtick is followed by text, or ends a
-    line after `(`, `=`, `,`, ... (`throw new Error(` + backtick + `Failed:`), and closes one
-    otherwise (a backtick and `);`).
-    """
-    lo = max(0, ls - _COMPLETION_WINDOW_BEFORE)
-    pos = ls
+def _js_backtick_line(text: str, pos: int) -> int:
+    """Start of the nearest line above offset `pos` with an odd number of backticks (not a comment line), or -1."""
+    lo = max(0, pos - _COMPLETION_WINDOW_BEFORE)
     for _ in range(40):
         q = text.rfind("`", lo, pos)
         if q < 0:
             return -1
-        qls = text.rfind("\n", 0, q) + 1
-        pos = qls
-        line = _line_at(text, qls)
-        if (line.count("`") - line.count("\\`")) % 2 == 0 or line.lstrip().startswith(("*", "//", "/*")):
-            continue
-        b = line.rfind("`")
-        after = line[b + 1:].strip()
-        before = line[:b].rstrip()
-        if after:
-            opens = after[0] not in ")]};,.+:?"
-        else:
-            opens = before.endswith(_OPENS_TEMPLATE) and not before.endswith("${")
-        return qls + b if opens else -1
+        pos = text.rfind("\n", 0, q) + 1
+        line = _line_at(text, pos)
+        if (line.count("`") - line.count("\\`")) % 2 and not line.lstrip().startswith(("*", "//", "/*")):
+            return pos
     return -1
+
+
+def _js_backtick_opens(text: str, ls: int, depth: int = 0) -> bool:
+    """Whether the line at `ls` (odd number of backticks) leaves a multi-line template literal open.
+
+    Its last backtick opens one when text follows it (`throw new Error(` + backtick + `Failed:`)
+    or the line ends with it after `(`, `=`, `,`, `return`...; it closes one when
+    `)`, `;`, `,`... follow. Otherwise (`html` + backtick, or text + backtick) the line above
+    with an odd number of backticks decides: the other way round from it.
+    """
+    line = _line_at(text, ls)
+    b = line.rfind("`")
+    after = line[b + 1:].strip()
+    before = line[:b].rstrip()
+    if after:
+        return after[0] not in ")]};,.+:?"
+    if not before or before.endswith(_OPENS_TEMPLATE):
+        return bool(before) and not before.endswith("${")
+    above = _js_backtick_line(text, ls)
+    if above < 0:
+        return True
+    return not _js_backtick_opens(text, above, depth + 1) if depth < 3 else True
+
+
+def _js_template_at(text: str, ls: int) -> int:
+    """Offset of the backtick opening the multi-line template literal the line at `ls` is in, or -1."""
+    q = _js_backtick_line(text, ls)
+    if q < 0 or not _js_backtick_opens(text, q):
+        return -1
+    return q + _line_at(text, q).rfind("`")
 
 
 def _prose_at(text: str, ls: int, language: str) -> int:
@@ -163,7 +179,7 @@ def _prose_at(text: str, ls: int, language: str) -> int:
         if "//" not in pre and not (pre.count("'") % 2 or pre.count('"') % 2 or pre.count("`") % 2):
             return q
         q = text.rfind("/*", lo, q)  # inside a string or a line comment: look further up
-    return _js_template_at(text, ls) if "`" in text[max(lo, ls - 2000):ls] else -1
+    return _js_template_at(text, ls)
 
 
 def _is_clause(line: str, language: str) -> bool:
@@ -366,6 +382,8 @@ def _window_start(text: str, ls: int, off: int, indent: int, language: str) -> t
     start = _sibling_start(text, lo, anchor + 1, indent, language)
     if start is not None:
         return start, ""
+    if not _continues(text, anchor, language):
+        return anchor, ""  # the cursor line starts a statement: parse from there
     start = text.rfind("\n", 0, lo) + 1
     while start < anchor and (_prose_at(text, start, language) >= 0 or not _line_at(text, start).strip()):
         start = text.find("\n", start) + 1
@@ -460,7 +478,7 @@ def _closing_for(typed: str, insert_text: str, language: str) -> str | None:
 
     `typed` is the cursor line up to the cursor. A completion that opens a block
     or bracket at its very end (`if x:`, `} else {`, `step('a', async () => {`,
-    `items = [`) or stops after an operator (`a &&`, `x =`, `f(a,`) is partial:
+    `items = [`) or stops after an operator (`a &&`, `x =`, `var a = f(b),`) is partial:
     the check closes it (`pass`, `}`, `})`, `]`, a placeholder operand) before
     parsing. One that ends with a run of the same opener (`= (((`) or leaves a
     bracket open in its middle is not partial, it is broken.
@@ -472,7 +490,8 @@ def _closing_for(typed: str, insert_text: str, language: str) -> str | None:
     code = _strip_comment(last, language).rstrip()
     indent = last[: len(last) - len(last.lstrip(" \t"))]
     py = language == "python"
-    if (_PY_TRAILING_OP if py else _JS_TRAILING_OP).search(code) or (py and stack and code.endswith(":")):
+    if ((_PY_TRAILING_OP if py else _JS_TRAILING_OP).search(code) and not (stack and code.endswith(","))) \
+            or (py and stack and code.endswith(":")):
         out = " _"
     elif stack:
         tail = code[len(code.rstrip("([{ \t")):].replace(" ", "").replace("\t", "")
@@ -516,61 +535,111 @@ def _point(data: bytes, i: int) -> tuple[int, int]:
     return data.count(b"\n", 0, i), i - (data.rfind(b"\n", 0, i) + 1)
 
 
-def _insert(parser, tree, data: bytes, at: int, new: bytes):
-    """Reparse `data` with `new` inserted at byte `at`, incrementally from `tree` (edited in place)."""
-    out = data[:at] + new + data[at:]
+def _replace(parser, tree, data: bytes, at: int, old_len: int, new: bytes):
+    """Reparse `data` with its bytes [at, at + old_len) replaced by `new`, incrementally from `tree` (edited in place)."""
+    out = data[:at] + new + data[at + old_len:]
     p = _point(data, at)
+    old_end = _point(data, at + old_len)
     nl = new.count(b"\n")
     end = (p[0] + nl, len(new) - new.rfind(b"\n") - 1) if nl else (p[0], p[1] + len(new))
-    tree.edit(start_byte=at, old_end_byte=at, new_end_byte=at + len(new), start_point=p, old_end_point=p, new_end_point=end)
+    tree.edit(start_byte=at, old_end_byte=at + old_len, new_end_byte=at + len(new),
+              start_point=p, old_end_point=old_end, new_end_point=end)
     return out, parser.parse(out, tree)
 
 
-def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, language: str) -> tuple[str, str, str]:
-    """(head, new, tail): the parsed window is head + tail without the completion, head + new + tail with it.
+def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, language: str,
+                       start: int | None = None) -> tuple[tuple[str, str, str, str], int]:
+    """((head, old, new, tail), start): the parsed window is head + old + tail without the completion,
+    head + new + tail with it; head ends with text[start:ls] or text[start:off] (after a line put before it).
 
-    When the rest of the cursor line is blank, head stops before the cursor line
-    and `new` is what is typed on it plus the completion: an unfinished line is
-    not a reason to forgive a completion that does not finish it.
+    When the rest of the cursor line is blank, `old` is not what is typed on the
+    cursor line (an unfinished line is no reason to forgive a completion that
+    does not finish it) but nothing, or `pass` where Python needs a statement (the
+    first line of a block): what a correct completion parses like. `start`
+    overrides where the window starts (`_window_start`).
     """
     cur = text[ls:le]
-    start, synth = _window_start(text, ls, off, _indent(cur) if cur.strip() else off - ls, language)
+    indent = _indent(cur) if cur.strip() else off - ls
+    synth = ""
+    if start is None:
+        start, synth = _window_start(text, ls, off, indent, language)
     first = _indent(synth) if synth else _indent(_line_at(text, start))
-    stop = _window_stop(text, le, first, language, off, insert_text)
+    stop = _window_stop(text, le, min(first, indent), language, off, insert_text)
     typed = text[ls:off]
-    if typed.strip() and not text[off:le].strip():
-        return synth + text[start:ls], typed + insert_text, text[off:stop]
-    return synth + text[start:off], insert_text, text[off:stop]
+    if text[off:le].strip():
+        return (synth + text[start:off], "", insert_text, text[off:stop]), start
+    old = ""
+    if language == "python" and not insert_text.lstrip().startswith("#"):
+        prev = _prev_code(text, ls)
+        if prev is not None and _strip_comment(prev, language).endswith(":") and _prose_at(text, ls, language) < 0:
+            old = typed[: _indent(typed)] + "pass"
+    if typed.strip():
+        return (synth + text[start:ls], old, typed + insert_text, text[off:stop]), start
+    return (synth + text[start:off], old[len(typed):] if old else "", insert_text, text[off:stop]), start
+
+
+def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None) -> tuple[list[int], list[int]] | None:
+    """(error rows with the completion, error rows without) when the completion adds errors, else None.
+
+    The window is parsed without the completion and then, incrementally, with it.
+    MISSING nodes at the window's cut do not count (a block opened here may close
+    further down); a partial completion is also tried finished (`closing`).
+    """
+    head, old, new, tail = window
+    enc = "utf-8"
+    head_b = head.encode(enc, "surrogatepass")
+    old_b = old.encode(enc)
+    base_b = head_b + old_b + tail.encode(enc, "surrogatepass")
+    new_b = new.encode(enc, "surrogatepass")
+    tree = parser.parse(base_b)
+    old_rows = _error_rows(tree.root_node, len(base_b.rstrip()))
+    after_b, new_tree = _replace(parser, tree, base_b, len(head_b), len(old_b), new_b)
+    new_rows = _error_rows(new_tree.root_node, len(after_b.rstrip()))
+    if len(new_rows) <= len(old_rows):
+        return None
+    if closing is not None:
+        closed_b, closed_tree = _replace(parser, new_tree, after_b, len(head_b) + len(new_b), 0, closing.encode(enc))
+        if len(_error_rows(closed_tree.root_node, len(closed_b.rstrip()))) <= len(old_rows):
+            return None
+    return new_rows, old_rows
 
 
 def _syntax_error_row(text: str, ls: int, le: int, off: int, insert_text: str, language: str) -> int | None:
     """Row of the first new parse error the insertion adds (relative to the cursor row), or None.
 
-    The window (`_completion_window`) is parsed without the completion and then,
-    incrementally, with it. MISSING nodes at the window's cut do not count (a
-    block opened here may close further down); a completion that opens a block
-    or bracket at its very end is also tried closed (`_closing_for`).
+    When the text above the cursor already fails to parse (the document is
+    mid-edit there), the window is tried again from the first statement after
+    the last such error, if there is one before the cursor.
     """
     parser = parsing._parser(language)
     if parser is None:
         return None
-    head, new, tail = _completion_window(text, ls, le, off, insert_text, language)
-    enc = "utf-8"
-    head_b = head.encode(enc, "surrogatepass")
-    base_b = head_b + tail.encode(enc, "surrogatepass")
-    new_b = new.encode(enc, "surrogatepass")
-    tree = parser.parse(base_b)
-    old_count = len(_error_rows(tree.root_node, len(base_b.rstrip())))
-    after_b, new_tree = _insert(parser, tree, base_b, len(head_b), new_b)
-    new_rows = _error_rows(new_tree.root_node, len(after_b.rstrip()))
-    if len(new_rows) <= old_count:
-        return None
+    window, start = _completion_window(text, ls, le, off, insert_text, language)
     closing = _closing_for(text[ls:off], insert_text, language)
-    if closing is not None:
-        closed_b, closed_tree = _insert(parser, new_tree, after_b, len(head_b) + len(new_b), closing.encode(enc))
-        if len(_error_rows(closed_tree.root_node, len(closed_b.rstrip()))) <= old_count:
-            return None
+    found = _new_errors(parser, window, closing)
+    if found is None:
+        return None
+    new_rows, old_rows = found
+    head = window[0]
     row = head.count("\n")  # the cursor row (head ends on the cursor line or just before it)
+    early = [r for r in old_rows if r < row]
+    if early:
+        # the text of the window's last line that fails to parse before the cursor row
+        skip = max(early) - (row - text.count("\n", start, ls))
+        pos = start
+        for _ in range(skip + 1):  # none when the failing line is the one put before the window
+            pos = text.find("\n", pos, ls) + 1
+            if pos == 0:
+                pos = ls
+                break
+        for p, line in _lines(text, pos, ls + 1):
+            if p < ls and not _good_start(text, p, language):
+                continue
+            if p == ls and (_continues(text, p, language) or _is_clause(line, language)):
+                break
+            if _new_errors(parser, _completion_window(text, ls, le, off, insert_text, language, p)[0], closing) is None:
+                return None
+            break
     near = [r for r in new_rows if r >= row] or new_rows
     return min(near) - row
 
