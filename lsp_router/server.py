@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import threading
 import uuid
 from decimal import Decimal
@@ -62,6 +63,7 @@ class RouterServer(LanguageServer):
         self.engine = None  # built at `initialized`: start-up stays lean
         self.typeahead = None
         self._generation: dict[str, int] = {}
+        self.views: dict = {}  # uri -> tasks.common.DocView of its latest version
         self._warned: set[tuple[str, str]] = set()
         self._pending_messages: list[tuple[types.MessageType, str]] = []
 
@@ -218,9 +220,19 @@ def _view(ls: RouterServer, uri: str):
 
     document = ls.workspace.get_text_document(uri)
     try:
-        return document, DocView.of(document)
+        source = document.source
     except OSError as exc:
         raise RequestFailed(f"lsp-router: cannot read {uri}: {exc.strerror or exc}") from None
+    # one view per document version: splitting a large file into lines on every keystroke's
+    # request would cost more than the routing itself
+    cached = ls.views.get(uri)
+    if cached is not None and cached.text is source and cached.version == document.version:
+        return document, cached
+    view = DocView(uri, source, document.language_id, document.version, document.path)
+    ls.views[uri] = view
+    if len(ls.views) > 32:
+        del ls.views[next(iter(ls.views))]
+    return document, view
 
 
 def _features(task: str, view, start, end=None, instruction=None):
@@ -289,7 +301,7 @@ async def inline_completion(ls: RouterServer, params: types.InlineCompletionPara
     uri = params.text_document.uri
     generation = ls.supersede(uri)
     document, view = _view(ls, uri)
-    line, character = client_to_point(document, params.position)
+    line, character = client_to_point(document, params.position, view.lines)
     here = types.Range(params.position, params.position)
     before = view.text[: view.offset(line, character)]
 
@@ -334,12 +346,12 @@ def prepare_rename(ls: RouterServer, params: types.PrepareRenameParams):
     from lsp_router.tasks.common import client_range, client_to_point
 
     document, view = _view(ls, params.text_document.uri)
-    line, character = client_to_point(document, params.position)
+    line, character = client_to_point(document, params.position, view.lines)
     found = rename.symbol_at(view, line, character)
     if found is None or not rename.candidates(view, found[0], line, character):
         return None
     name, start, end = found
-    return types.PrepareRenamePlaceholder(range=client_range(document, (line, start), (line, end)), placeholder=name)
+    return types.PrepareRenamePlaceholder(range=client_range(document, (line, start), (line, end), view.lines), placeholder=name)
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME)
@@ -349,7 +361,7 @@ async def rename_symbol(ls: RouterServer, params: types.RenameParams):
 
     uri = params.text_document.uri
     document, view = _view(ls, uri)
-    line, character = client_to_point(document, params.position)
+    line, character = client_to_point(document, params.position, view.lines)
     if not rename.is_valid_name(params.new_name, view.language):
         raise JsonRpcInvalidParams(f"lsp-router: {params.new_name!r} is not a valid identifier")
     job = rename.build_job(view, line, character, params.new_name, _features("rename", view, (line, character)))
@@ -359,7 +371,7 @@ async def rename_symbol(ls: RouterServer, params: types.RenameParams):
     if result.answer is None or not result.check.ok:
         raise RequestFailed(f"lsp-router: the rename could not be computed ({result.check.reason})")
     edits = [
-        types.TextEdit(range=client_range(document, (sl, sc), (el, ec)), new_text=params.new_name)
+        types.TextEdit(range=client_range(document, (sl, sc), (el, ec), view.lines), new_text=params.new_name)
         for sl, sc, el, ec in result.answer["edits"]
     ]
     return types.WorkspaceEdit(changes={uri: edits})
@@ -381,7 +393,7 @@ def _target(ls: RouterServer, params: types.ExecuteCommandParams, command: str):
     except (KeyError, TypeError, ValueError) as exc:
         raise JsonRpcInvalidParams(f"{command}: bad argument ({exc}); expected {{\"textDocument\": {{\"uri\"}}, \"range\"}}") from None
     document, view = _view(ls, uri)
-    start, end = client_to_point(document, span.start), client_to_point(document, span.end)
+    start, end = client_to_point(document, span.start, view.lines), client_to_point(document, span.end, view.lines)
     if end < start:
         start, end = end, start
     if start == end:
@@ -433,7 +445,7 @@ def code_actions(ls: RouterServer, params: types.CodeActionParams):
     if ls.engine is None:
         return None
     document, view = _view(ls, params.text_document.uri)
-    start, end = client_to_point(document, params.range.start), client_to_point(document, params.range.end)
+    start, end = client_to_point(document, params.range.start, view.lines), client_to_point(document, params.range.end, view.lines)
     if start == end:
         return None
     tokens_in, tokens_out = refactor.estimate_tokens(view, start, end)
@@ -464,7 +476,7 @@ async def _refactor_edit(ls: RouterServer, uri: str, span: types.Range, instruct
     from lsp_router.tasks.common import client_to_point
 
     document, view = _view(ls, uri)
-    start, end = client_to_point(document, span.start), client_to_point(document, span.end)
+    start, end = client_to_point(document, span.start, view.lines), client_to_point(document, span.end, view.lines)
     job = refactor.build_job(view, start, end, instruction, _features("refactor", view, start, end, instruction))
     result = await _run(ls, job, "refactor")
     if result.answer is None or not result.check.ok:
@@ -526,4 +538,66 @@ def serve() -> None:
     logging.getLogger("pygls").setLevel(logging.WARNING)
     for noisy in ("httpx", "httpx2", "httpcore", "openai", "anthropic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    server.start_io()
+    if not _serve_stdio_in_loop(server):
+        server.start_io()
+
+
+class _LoopStdin:
+    """stdin read by the event loop itself, for pygls's `run_async`.
+
+    pygls's own stdin reader hands every header line and every body to a worker
+    thread: three thread hops per message, about 1 ms, and up to the interpreter's
+    5 ms switch interval when the event loop is busy. Every keystroke pays that.
+    """
+
+    def __init__(self, stream: asyncio.StreamReader) -> None:
+        self.stream = stream
+
+    def readline(self):
+        return self.stream.readline()
+
+    async def readexactly(self, n: int) -> bytes:
+        try:
+            return await self.stream.readexactly(n)
+        except asyncio.IncompleteReadError as exc:
+            return exc.partial  # end of input: run_async stops on a short read
+
+
+def _serve_stdio_in_loop(ls: RouterServer) -> bool:
+    """Serve stdio like `start_io`, reading stdin in the event loop; False when stdin is not
+    a pipe, socket or terminal (a regular file) or on Windows: then `start_io` serves."""
+    import os
+    import stat
+
+    from pygls.io_ import StdoutWriter, run_async
+
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return False
+    if sys.platform == "win32" or not (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode)):
+        return False
+
+    async def read_messages() -> None:
+        stream = asyncio.StreamReader(limit=1 << 24)
+        loop = asyncio.get_running_loop()
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), sys.stdin.buffer)
+        await run_async(stop_event=ls._stop_event, reader=_LoopStdin(stream), protocol=ls.protocol,
+                        logger=logging.getLogger("pygls.io_"), error_handler=ls.report_server_error)
+
+    ls._stop_event = threading.Event()  # what `start_io` sets up; `shutdown` sets it
+    ls.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    blocking = os.get_blocking(sys.stdin.fileno())
+    try:
+        asyncio.run(read_messages())
+    except BrokenPipeError:
+        log.error("Connection to the client is lost! Shutting down the server.")
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        ls.shutdown()
+        try:
+            os.set_blocking(sys.stdin.fileno(), blocking)  # a terminal's stdin is shared with the shell
+        except OSError:
+            pass
+    return True

@@ -49,6 +49,8 @@ else
 fi
 if "$PYTHON" -m lsp_router replay --help >/dev/null 2>&1; then
     steps+=("lsp-router replay . --dry-run|$PYTHON -m lsp_router replay . --dry-run")
+    # click's pinned PyPI releases as a git history (downloads 3.7 MB once, then cached)
+    [ -f scripts/bench_replay.py ] && steps+=("bench_replay.py|$PYTHON scripts/bench_replay.py")
 else
     echo "bench_all: \`lsp-router replay\` is not available; skipping it" >&2
 fi

@@ -127,13 +127,15 @@ async def test_two_server_processes_share_one_ledger_exactly(start_server, loopb
     settings = settings_for(loopback, routing={"autocomplete": "mini"}, cache={"enabled": False})
     first, second = await start_server(settings), await start_server(settings)
     text = TEXTWRAP.read_text()
-    uris = [s.open(TEXTWRAP) for s in (first, second)]
+    # one document per concurrent request: a newer request for the same document supersedes
+    # an older one still waiting, and this test wants every request to reach the provider
+    uris = [[s.open(TEXTWRAP.with_name(f"textwrap_{k}.py"), text=text) for k in range(25)] for s in (first, second)]
     loopback.reply("x")
     per_server = 150
 
-    async def hammer(session, uri):
+    async def hammer(session, uris):
         for batch in range(0, per_server, 25):
-            await asyncio.gather(*(session.inline(uri, 10 + (i % 50), 0) for i in range(batch, batch + 25)))
+            await asyncio.gather(*(session.inline(uris[i % 25], 10 + i, 0) for i in range(batch, batch + 25)))
 
     await asyncio.gather(hammer(first, uris[0]), hammer(second, uris[1]))
     calls = [r for r in loopback.requests if r.usage is not None]

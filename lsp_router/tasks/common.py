@@ -52,20 +52,27 @@ class DocView:
         return self.lines[line].rstrip("\r\n") if 0 <= line < len(self.lines) else ""
 
 
-def client_to_point(document, position: types.Position) -> tuple[int, int]:
-    """An LSP position (UTF-16 units by default) as a code-point (line, column)."""
-    server = document.position_from_client_units(position)
+def client_to_point(document, position: types.Position, lines=None) -> tuple[int, int]:
+    """An LSP position (UTF-16 units by default) as a code-point (line, column).
+
+    `lines`: the document's lines when the caller has them (a `DocView`'s); pygls would
+    split the whole document again for every conversion.
+    """
+    position = types.Position(position.line, position.character)  # pygls clamps it in place
+    server = document.position_codec.position_from_client_units(
+        document.lines if lines is None else lines, position)
     return server.line, server.character
 
 
-def point_to_client(document, line: int, character: int) -> types.Position:
+def point_to_client(document, line: int, character: int, lines=None) -> types.Position:
     from pygls.workspace.position_codec import ServerTextPosition
 
-    return document.position_to_client_units(ServerTextPosition(line, character))
+    return document.position_codec.position_to_client_units(
+        document.lines if lines is None else lines, ServerTextPosition(line, character))
 
 
-def client_range(document, start: tuple[int, int], end: tuple[int, int]) -> types.Range:
-    return types.Range(point_to_client(document, *start), point_to_client(document, *end))
+def client_range(document, start: tuple[int, int], end: tuple[int, int], lines=None) -> types.Range:
+    return types.Range(point_to_client(document, *start, lines), point_to_client(document, *end, lines))
 
 
 def strip_fences(text: str) -> str:
