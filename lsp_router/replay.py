@@ -42,9 +42,11 @@ How a commit becomes requests (deterministic: the same history gives the same re
   evidence of renaming X to Y. With at least 2 such replacements in a file, valid
   non-keyword names, and Y not already a word of the parent file (`ValueError` ->
   `TypeError` is not a rename), one rename request at the first replaced occurrence that
-  is an identifier token (not in a string or comment) in the parent file, new name Y. The
-  output is the JSON answer a model gives, `{"occurrences": [...]}`, listing the candidate
-  places the commit renamed. At most 4 per commit. The lines such a rename changed are not
+  is an identifier token (not in a string or comment) in the parent file, new name Y, when
+  the commit renamed the whole symbol: the new file lost at least as many X and gained at
+  least as many Y as the symbol has (scope-aware) occurrences; otherwise some uses kept
+  the old name and it was an edit, not a rename. The output is the JSON answer a model
+  gives, `{"occurrences": [...]}`, listing those occurrences. At most 4 per commit. The lines such a rename changed are not
   typed, so they make no completions.
 * explain: for each line the commit removed or changed in the parent file (and each
   insertion point inside a definition), the innermost function or class around it in the
@@ -667,6 +669,32 @@ def _line_tokens(text: str) -> tuple[list[str], list[str], list[int]]:
     return gaps, idents, cols
 
 
+def _whole_symbol_renamed(view, new_text: str, x: str, y: str, position: tuple[int, int], language,
+                          changed_rows: set[int]) -> set:
+    """The symbol's occurrences (scope-aware) when the commit renamed all of them, else an empty set.
+
+    The line pairs that differ only by the new name are evidence of a rename, not all of
+    it: an occurrence on a line that also changed otherwise is renamed too. When the new
+    text has lost at least as many `x` and gained at least as many `y` as the symbol has
+    occurrences, and every occurrence is on a line the commit changed, the developer
+    renamed the whole symbol: that is the commit's answer.
+    Otherwise some uses kept the old name (`Dict` -> `MutableMapping` in a few annotations,
+    a renamed attribute kept under its old name for compatibility): no rename request
+    would have done that.
+    """
+    from lsp_router.routing.checks import rename_occurrences
+
+    expected = set(rename_occurrences(view.text, x, position, language))
+    if not expected or any(sl not in changed_rows for sl, _, _, _ in expected):
+        return set()
+
+    def count(name: str, text: str) -> int:
+        return len(re.findall(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text))
+
+    lost, gained = count(x, view.text) - count(x, new_text), count(y, new_text) - count(y, view.text)
+    return expected if lost >= len(expected) and gained >= len(expected) else set()
+
+
 def _renames(fv: FileVersions, old: Lines, new: Lines, commit: str) -> tuple[list[Synth], set[int]]:
     """Rename requests, and the new rows they account for (not typed: no completions there)."""
     from lsp_router.tasks import rename
@@ -700,6 +728,7 @@ def _renames(fv: FileVersions, old: Lines, new: Lines, commit: str) -> tuple[lis
     found = []
     language = None
     view = None
+    changed_rows = {h.old_start - 1 + k for h in fv.hunks for k in range(h.old_count)}
     for x, y in order:
         places = evidence[(x, y)]
         if len(places) < RENAME_MIN_EVIDENCE or x in _NOT_RENAMES or y in _NOT_RENAMES:
@@ -723,8 +752,13 @@ def _renames(fv: FileVersions, old: Lines, new: Lines, commit: str) -> tuple[lis
         if position != (line, character):
             line, character = position
             candidates = rename.candidates(view, x, line, character)
-        chosen = [i for i, (sl, sc, _, _) in enumerate(candidates) if (sl, sc) in set(renamed)]
-        answer = json.dumps({"occurrences": chosen or list(range(min(len(places), len(candidates))))})
+        whole = _whole_symbol_renamed(view, fv.new_text or "", x, y, (line, character), language, changed_rows)
+        if not whole:
+            continue  # some of the symbol's uses kept the old name: an edit, not a rename
+        chosen = [i for i, c in enumerate(candidates) if tuple(c) in whole]
+        if not chosen:
+            continue
+        answer = json.dumps({"occurrences": chosen})
         found.append(Synth("rename", commit, fv.path, view, (line, character), new_name=y, output=answer))
         done_rows.update(new_rows[(x, y)])
     return found, done_rows

@@ -221,6 +221,11 @@ def test_synthesized_requests_follow_the_commits(history):
     line, col = rename[0].start
     assert rename[0].view.line_text(line)[col:col + 7] == "cur_len"  # code, not the comment above it
     assert not any(r.task == "autocomplete" for r in renames)  # nothing new was typed
+    # the answer is every use of the local, the ones on lines that changed otherwise too
+    wrap = rename[0].view.text
+    code = [line.split("#")[0] for line in wrap[wrap.index("    def _wrap_chunks("):wrap.index("    def _split_chunks(")].splitlines()]
+    uses = sum(len(re.findall(r"\bcur_len\b", line)) for line in code)
+    assert uses > 2 and len(json.loads(rename[0].output)["occurrences"]) == uses
 
     rewrite = per_commit["Rewrite dedent without regular expressions"]
     refactor = [r for r in rewrite if r.task == "refactor"]
@@ -237,6 +242,34 @@ def test_synthesized_requests_follow_the_commits(history):
     assert [r.output for r in helper] == [
         r.output for r in per_commit["Re-apply shorten_lines helper"] if r.task == "autocomplete"
     ]
+
+
+def test_a_partial_rename_is_an_edit_not_a_rename_request(tmp_path):
+    """`cur_len` renamed on two lines of `_wrap_chunks` only: the other uses keep the old name,
+    so no rename request would have made that commit."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    path = repo / "textwrap.py"
+    text = stdlib_file("textwrap.py").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    commit_all(repo, "Add textwrap", "2024-01-10T10:00:00")
+    lines = text.splitlines(keepends=True)
+    rows = [i for i, line in enumerate(lines) if re.search(r"\bcur_len\b", line)][:2]
+    for i in rows:
+        lines[i] = re.sub(r"\bcur_len\b", "current_width", lines[i])
+    path.write_text("".join(lines), encoding="utf-8")
+    commit_all(repo, "Use current_width in two places", "2024-06-04T10:00:00")
+
+    git_repo = replay.Git(repo)
+    try:
+        commits = git_repo.commits(1)
+        result = replay.ReplayResult(str(repo), "dry-run", "", "", "")
+        (requests,) = list(replay.iter_requests(git_repo, commits, result, lambda i: None))
+    finally:
+        git_repo.close()
+    assert len(rows) == 2 and not any(r.task == "rename" for r in requests)
+    assert any(r.task == "autocomplete" for r in requests)  # the changed lines count as typed
 
 
 def test_since_keeps_only_later_commits(history, capsys):
