@@ -87,6 +87,10 @@ class Engine:
         self.providers = ProviderPool()
         self._notify_spend = notify_spend
         self._on_budget_warning = on_budget_warning
+        # Runs bookkeeping the answer does not depend on (the ledger write, the cache
+        # store, the spend notification). The server runs it right after the reply goes
+        # out, so the user's wait does not include it; elsewhere it runs at once.
+        self.after_reply: Callable[[Callable[[], None]], None] = lambda work: work()
         from lsp_router.cache.inflight import Inflight
 
         self.inflight = Inflight()
@@ -137,9 +141,9 @@ class Engine:
         self._record(
             self.tracker.record_cache_hit,
             request_id=uuid.uuid4().hex, task=job.task, tier=hit.tier, model=model,
-            original_cost=original, reason=f"{decision.reason} (cache hit)",
+            original_cost=original, reason=f"{decision.reason} (cache hit)", write=False,
         )
-        self._notify_spend()
+        self.after_reply(self._write_and_notify)
         if job.on_text and hit.payload.get("markdown"):
             job.on_text(hit.payload["markdown"])
         return JobResult(hit.payload, model, hit.tier, f"{decision.reason} (cache hit)", Decimal(0), cached=True)
@@ -159,7 +163,8 @@ class Engine:
         if answer is not None and check.ok:
             from lsp_router.cache.store import CachedResult
 
-            self.cache.put(key, CachedResult(answer, str(model), tier, None if cost is None else str(cost), time.time()))
+            entry = CachedResult(answer, str(model), tier, None if cost is None else str(cost), time.time())
+            self.after_reply(lambda: self.cache.put(key, entry))
         return JobResult(answer, model, tier, reason, cost, escalated=escalated, check=check)
 
     def _may_escalate(self, decision) -> bool:
@@ -199,8 +204,9 @@ class Engine:
             request_id=request_id, task=job.task, tier=tier, model=model, usage=completion.usage,
             latency_ms=completion.latency_ms, outcome="escalated" if failed_mini else "ok",
             reason=reason if check.ok else f"{reason}; check failed: {check.reason}", provider_api=completion.api,
+            write=False,
         )
-        self._after_record()
+        self.after_reply(self._write_and_notify)
         return answer, check, row.cost_usd
 
     def _record_unfinished(self, job, tier, model, reason, state: StreamState, request_id, outcome, error):
@@ -234,7 +240,7 @@ class Engine:
         )
         self._after_record()
 
-    def _record(self, write, **row):
+    def _record(self, record, **row):
         """A ledger that cannot be written never fails the request the user is waiting for.
 
         The tracker has already counted the row in memory; the failure is shown once and
@@ -242,10 +248,21 @@ class Engine:
         from lsp_router.spend.ledger import LedgerError
 
         try:
-            return write(**row)
+            return record(**row)
         except LedgerError as exc:
             self._on_ledger_error(str(exc))
             return self.tracker.last_row
+
+    def _write_and_notify(self) -> None:
+        """Write the rows counted so far, then tell the client. A ledger that cannot be
+        written is shown, and its rows stay queued for the next write."""
+        from lsp_router.spend.ledger import LedgerError
+
+        try:
+            self.tracker.flush()
+        except LedgerError as exc:
+            self._on_ledger_error(str(exc))
+        self._after_record()
 
     def _after_record(self) -> None:
         self._notify_spend()

@@ -54,6 +54,11 @@ class RouterProtocol(LanguageServerProtocol):
             raise JsonRpcInvalidParams(f"Command name {params.command!r} is not defined")
         return await handler(params)
 
+    def _send_handler_result(self, future, *, msg_id):
+        super()._send_handler_result(future, msg_id=msg_id)
+        # the reply is out: now the bookkeeping the answer did not wait for
+        self._server.run_after_reply()
+
 
 class RouterServer(LanguageServer):
     def __init__(self) -> None:
@@ -66,6 +71,7 @@ class RouterServer(LanguageServer):
         self.views: dict = {}  # uri -> tasks.common.DocView of its latest version
         self._warned: set[tuple[str, str]] = set()
         self._pending_messages: list[tuple[types.MessageType, str]] = []
+        self._after_reply: list = []
 
     @property
     def converter(self):
@@ -149,10 +155,32 @@ class RouterServer(LanguageServer):
             ),
         )
         self.engine.cache = self._reopen_cache(self.settings)
+        self.engine.after_reply = self.after_reply
         self.typeahead = TypeAhead()
         for kind, message in self._pending_messages:
             self.show(kind, message)
         self._pending_messages.clear()
+
+    # -- work after the reply -------------------------------------------------------------
+
+    def after_reply(self, work) -> None:
+        """Run `work` once the current request's reply is written (the ledger write, the
+        cache store, the spend notification): the user's wait does not include it. A
+        timer runs it anyway should no reply follow soon (a request answered elsewhere)."""
+        self._after_reply.append(work)
+        if len(self._after_reply) == 1:
+            try:
+                asyncio.get_running_loop().call_later(0.05, self.run_after_reply)
+            except RuntimeError:  # no event loop (shutting down): now
+                self.run_after_reply()
+
+    def run_after_reply(self) -> None:
+        while self._after_reply:
+            work = self._after_reply.pop(0)
+            try:
+                work()
+            except Exception:  # bookkeeping must never take the server down
+                log.exception("lsp-router: bookkeeping after a reply failed")
 
     # -- errors --------------------------------------------------------------------------
 
@@ -284,6 +312,7 @@ def on_configuration(ls: RouterServer, params: types.DidChangeConfigurationParam
 
 @server.feature(types.SHUTDOWN)
 async def on_shutdown(ls: RouterServer, params: None) -> None:
+    ls.run_after_reply()
     if ls.engine is not None:
         await ls.engine.aclose()
         ls.engine.tracker.ledger.close()
@@ -538,8 +567,11 @@ def serve() -> None:
     logging.getLogger("pygls").setLevel(logging.WARNING)
     for noisy in ("httpx", "httpx2", "httpcore", "openai", "anthropic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    if not _serve_stdio_in_loop(server):
-        server.start_io()
+    try:
+        if not _serve_stdio_in_loop(server):
+            server.start_io()
+    finally:
+        server.run_after_reply()  # the client went away without `shutdown`: keep its rows
 
 
 class _LoopStdin:

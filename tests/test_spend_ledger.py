@@ -506,3 +506,36 @@ def test_a_failed_write_is_counted_once_and_can_be_retried(tmp_path):
     _spend(t, "r", 4)
     assert t.snapshot()["session"]["costUsd"] == 4.0
     assert ledger.total_cost() == Decimal(4)
+
+
+def test_rows_counted_now_are_written_at_the_flush_in_order(tmp_path):
+    """The server counts a call at once (budgets, the spend snapshot) and writes its row
+    after the reply has gone out."""
+    t = tracker(tmp_path, budget=BudgetSettings(daily_usd=Decimal(100)), daily_refresh_s=0)
+    other = SqliteLedger(tmp_path / "ledger.sqlite3")
+    _spend(t, "a", 3, write=False)
+    t.record_cache_hit(request_id="b", task="explain", tier="mini", model=DOLLAR, original_cost=Decimal(3), write=False)
+    assert t.unsaved == 2 and other.rows() == []
+    assert t.snapshot()["session"]["costUsd"] == 3.0
+    # today's total re-read from the ledger still counts the rows not written yet
+    assert t.budget_status().used_usd == Decimal(3)
+    _spend(t, "c", 5)  # a write flushes the queue first: the ledger keeps the order
+    assert t.unsaved == 0
+    assert [r.request_id for r in other.rows()] == ["a", "b", "c"]
+    assert other.total_cost() == Decimal(8) == t.budget_status().used_usd
+    t.flush()  # nothing left: a no-op
+    assert len(other.rows()) == 3
+    other.close()
+
+
+def test_a_failed_flush_keeps_the_rows_queued(tmp_path):
+    ledger = FlakyLedger(SqliteLedger(tmp_path / "l.sqlite3"))
+    t = SpendTracker(ledger, session="s", workspace="/w", pricer=Pricer({"acme:dollar": DOLLAR_PRICE}),
+                     budget=BudgetSettings(), frontier_model=FRONTIER)
+    _spend(t, "a", 2, write=False)
+    with pytest.raises(LedgerError):
+        t.flush()
+    assert t.unsaved == 1
+    ledger.fail = False
+    t.flush()
+    assert t.unsaved == 0 and ledger.total_cost() == Decimal(2)

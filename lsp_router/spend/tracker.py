@@ -130,11 +130,13 @@ class SpendTracker:
         reason: str = "",
         error: str = "",
         provider_api: str = "openai",
+        write: bool = True,
     ) -> LedgerRow:
         """Price one upstream call and record it. Each upstream call needs its own request_id
         (a cascade's mini and frontier calls are two ids); recording an id again is a no-op.
         Raises LedgerError if the row cannot be stored (the in-memory totals already count
-        it; recording the same id again retries the write)."""
+        it; recording the same id again retries the write). `write=False` counts the row
+        and leaves the ledger write to the next `flush()`."""
         with self._lock:
             price = self.pricer.price(model, usage, provider_api)
             cost = price.cost_usd
@@ -163,7 +165,7 @@ class SpendTracker:
                 reason=reason,
                 error=error,
             )
-            return self._record(row)
+            return self._record(row, write)
 
     def record_cache_hit(
         self,
@@ -174,6 +176,7 @@ class SpendTracker:
         model: ModelRef,
         original_cost: Decimal | None,
         reason: str = "",
+        write: bool = True,
     ) -> LedgerRow:
         """A request answered from the cache: free, and it saved what the original call cost."""
         with self._lock:
@@ -201,9 +204,21 @@ class SpendTracker:
                 estimated=False,
                 reason=reason,
             )
-            return self._record(row)
+            return self._record(row, write)
 
-    def _record(self, row: LedgerRow) -> LedgerRow:
+    def flush(self) -> None:
+        """Write the rows counted but not yet written, oldest first. Raises LedgerError
+        (the rows stay queued for the next write)."""
+        with self._lock:
+            for request_id, pending in list(self._unsaved.items()):
+                self.ledger.append(pending)
+                del self._unsaved[request_id]
+
+    @property
+    def unsaved(self) -> int:
+        return len(self._unsaved)
+
+    def _record(self, row: LedgerRow, write: bool = True) -> LedgerRow:
         unsaved = self._unsaved.get(row.request_id)
         if unsaved is not None:  # a retry of a row the ledger refused: write it, count nothing
             self.ledger.append(unsaved)
@@ -216,10 +231,9 @@ class SpendTracker:
             del self._seen[next(iter(self._seen))]
         self._count(row)
         self._unsaved[row.request_id] = row
-        # Rows the ledger refused earlier go first, so a passing fault loses nothing.
-        for request_id, pending in list(self._unsaved.items()):
-            self.ledger.append(pending)
-            del self._unsaved[request_id]
+        if write:
+            # Rows the ledger refused earlier go first, so a passing fault loses nothing.
+            self.flush()
         return row
 
     @property
@@ -258,7 +272,9 @@ class SpendTracker:
                     return sum_usd((cache.total, cache.pending))
                 own_day, own_total = self._own_day
                 return own_total if own_day == day_start else _ZERO
-            cache = self._daily = _DailyCache(day_start, total, time.monotonic())
+            # rows counted but not written yet are not in the ledger's total
+            unsaved = sum_usd([r.cost_usd or _ZERO for r in self._unsaved.values() if r.ts >= day_start])
+            cache = self._daily = _DailyCache(day_start, total, time.monotonic(), unsaved)
         assert cache is not None
         return sum_usd((cache.total, cache.pending))
 
