@@ -658,3 +658,19 @@ def test_partial_completion_that_opens_a_block():
     assert check_completion(doc, line, 8, "if not content:", "python").ok
     assert check_completion(doc, line, 8, "chunks.extend(", "python").ok
     assert failed(check_completion(doc, line, 8, "chunks.extend((", "python"), "syntax error")
+
+
+def test_completion_inside_a_long_literal_that_closes_below_the_window():
+    """A line of a 40-line tuple whose item goes on on the next line: the tuple opens
+    above the window's first line and closes below its cut. Closing it at the cut
+    forgives nothing the completion leaves open itself."""
+    text = (Path(__file__).resolve().parents[1] / "scripts" / "bench_replay.py").read_text(encoding="utf-8")
+    lines = text.splitlines(True)
+    i = next(n for n, ln in enumerate(lines) if ln.startswith('    Release("8.1.2"'))
+    col = len("    Release")
+    rest = lines[i][col:].rstrip("\n")
+    assert rest.endswith(",") and lines[i + 1].strip().endswith("),")
+    cut = "".join(lines[:i] + [lines[i][:col] + "\n"] + lines[i + 1:])
+    assert check_completion(cut, i, col, rest, "python").ok
+    assert failed(check_completion(cut, i, col, rest.replace('("8.1.2"', '(("8.1.2"'), "python"), "syntax error")
+    assert failed(check_completion(cut, i, col, rest + ")", "python"), "syntax error")

@@ -578,12 +578,16 @@ def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, 
     return (synth + text[start:off], old[len(typed):] if old else "", insert_text, text[off:stop]), start
 
 
-def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None) -> tuple[list[int], list[int]] | None:
+def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
+                language: str | None = None) -> tuple[list[int], list[int]] | None:
     """(error rows with the completion, error rows without) when the completion adds errors, else None.
 
     The window is parsed without the completion and then, incrementally, with it.
     MISSING nodes at the window's cut do not count (a block opened here may close
-    further down); a partial completion is also tried finished (`closing`).
+    further down); a partial completion is also tried finished (`closing`). A
+    bracket opened above the cursor and closed below the window's cut (a long
+    literal, a call's arguments) is closed at the cut, in each version, as the
+    rest of the file would.
     """
     head, old, new, tail = window
     enc = "utf-8"
@@ -601,7 +605,38 @@ def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None) 
         closed_b, closed_tree = _replace(parser, new_tree, after_b, len(head_b) + len(new_b), 0, closing.encode(enc))
         if len(_error_rows(closed_tree.root_node, len(closed_b.rstrip()))) <= len(old_rows):
             return None
+    if language is not None and _closed_at_cut_adds_nothing(parser, head, head + old + tail, head + new + tail, language):
+        return None
     return new_rows, old_rows
+
+
+def _closed_at_cut_adds_nothing(parser, head: str, base: str, after: str, language: str) -> bool:
+    """Whether closing, at the window's cut, the brackets still open there adds no error
+    the text without the completion does not have. Only brackets opened above the
+    cursor count: one the completion leaves open is its own fault."""
+    above = _open_brackets(head, language)
+    left = _open_brackets(after, language)
+    if not above or not left or left != above[: len(left)]:
+        return False
+
+    def closed_errors(code: str) -> int | None:
+        stack = _open_brackets(code, language)
+        if not stack:
+            return None
+        data = (code.rstrip() + "\n" + "".join(_CLOSER[b] for b in reversed(stack)) + "\n").encode("utf-8", "surrogatepass")
+        return len(_error_rows(parser.parse(data).root_node, len(data.rstrip())))
+
+    after_errors = closed_errors(after)
+    if after_errors is None:
+        return False
+    base_errors = closed_errors(base)
+    if base_errors is None:
+        base_stack = _open_brackets(base, language)
+        if base_stack != []:
+            return False
+        data = base.encode("utf-8", "surrogatepass")
+        base_errors = len(_error_rows(parser.parse(data).root_node, len(data.rstrip())))
+    return after_errors <= base_errors
 
 
 def _syntax_error_row(text: str, ls: int, le: int, off: int, insert_text: str, language: str) -> int | None:
@@ -616,7 +651,7 @@ def _syntax_error_row(text: str, ls: int, le: int, off: int, insert_text: str, l
         return None
     window, start = _completion_window(text, ls, le, off, insert_text, language)
     closing = _closing_for(text[ls:off], insert_text, language)
-    found = _new_errors(parser, window, closing)
+    found = _new_errors(parser, window, closing, language)
     if found is None:
         return None
     new_rows, old_rows = found
@@ -637,7 +672,8 @@ def _syntax_error_row(text: str, ls: int, le: int, off: int, insert_text: str, l
                 continue
             if p == ls and (_continues(text, p, language) or _is_clause(line, language)):
                 break
-            if _new_errors(parser, _completion_window(text, ls, le, off, insert_text, language, p)[0], closing) is None:
+            if _new_errors(parser, _completion_window(text, ls, le, off, insert_text, language, p)[0], closing,
+                           language) is None:
                 return None
             break
     near = [r for r in new_rows if r >= row] or new_rows
