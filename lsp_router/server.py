@@ -597,29 +597,33 @@ class _LoopStdin:
 
 def _serve_stdio_in_loop(ls: RouterServer) -> bool:
     """Serve stdio like `start_io`, reading stdin in the event loop; False when stdin is not
-    a pipe, socket or terminal (a regular file) or on Windows: then `start_io` serves."""
+    a pipe or a socket (a terminal, /dev/null, a regular file: epoll cannot watch those)
+    or on Windows: then `start_io` serves."""
     import os
     import stat
 
     from pygls.io_ import StdoutWriter, run_async
 
     try:
-        mode = os.fstat(sys.stdin.fileno()).st_mode
+        fd = sys.stdin.fileno()
+        mode = os.fstat(fd).st_mode
     except (OSError, ValueError, AttributeError):
         return False
-    if sys.platform == "win32" or not (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode)):
+    if sys.platform == "win32" or not (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
         return False
 
     async def read_messages() -> None:
         stream = asyncio.StreamReader(limit=1 << 24)
         loop = asyncio.get_running_loop()
-        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), sys.stdin.buffer)
+        # a duplicate: the transport closes its pipe at the end of input, sys.stdin stays
+        pipe = os.fdopen(os.dup(fd), "rb", buffering=0)
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), pipe)
         await run_async(stop_event=ls._stop_event, reader=_LoopStdin(stream), protocol=ls.protocol,
                         logger=logging.getLogger("pygls.io_"), error_handler=ls.report_server_error)
 
     ls._stop_event = threading.Event()  # what `start_io` sets up; `shutdown` sets it
     ls.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
-    blocking = os.get_blocking(sys.stdin.fileno())
+    blocking = os.get_blocking(fd)
     try:
         asyncio.run(read_messages())
     except BrokenPipeError:
@@ -629,7 +633,7 @@ def _serve_stdio_in_loop(ls: RouterServer) -> bool:
     finally:
         ls.shutdown()
         try:
-            os.set_blocking(sys.stdin.fileno(), blocking)  # a terminal's stdin is shared with the shell
+            os.set_blocking(fd, blocking)  # the pipe may be shared with other processes
         except OSError:
             pass
     return True

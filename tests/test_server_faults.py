@@ -238,3 +238,24 @@ async def test_a_typing_burst_makes_one_upstream_call(start_server, loopback):
     assert len(loopback.requests) == 1
     assert [len(r.items) for r in results].count(1) == 1
     assert results[-1].items[0].insert_text == "completion"
+
+
+@pytest.mark.parametrize("stdin", ["pipe", "devnull", "file"])
+def test_the_server_exits_cleanly_at_the_end_of_its_input(stdin, tmp_path, server_env):
+    """An editor that goes away closes the pipe: the server ends (status 0), whatever stdin is."""
+    import subprocess
+    import sys
+
+    source = {"pipe": None, "devnull": subprocess.DEVNULL}.get(stdin)  # input=b"": a pipe closed at once
+    handle = None
+    if stdin == "file":
+        (tmp_path / "empty").write_bytes(b"")
+        handle = source = open(tmp_path / "empty", "rb")
+    try:
+        proc = subprocess.run([sys.executable, "-m", "lsp_router", "serve"], stdin=source, input=b"" if stdin == "pipe" else None,
+                              capture_output=True, env=server_env, timeout=60)
+    finally:
+        if handle is not None:
+            handle.close()
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-2000:]
+    assert b"Traceback" not in proc.stderr
