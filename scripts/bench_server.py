@@ -45,7 +45,6 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -369,59 +368,17 @@ def initialize_params(root: Path, options: dict | None) -> dict:
     }
 
 
-# ----------------------------------------------------------------------------- loopback child
-
-
-def loopback_child(text: str, delay: float) -> None:
-    """Run the loopback provider; print one JSON line per HTTP request with its own timing."""
-    sys.path.insert(0, str(ROOT))
-    from tests import loopback as L
-
-    lock = threading.Lock()
-    # The loopback records when a request arrived (Recorded.received_at) but not when its
-    # answer was written, so its request handler is timed from outside.
-    original = getattr(getattr(L, "_Handler", None), "_dispatch", None)
-    if original is None:
-        raise SystemExit("bench: tests/loopback.py has no _Handler._dispatch to time; update scripts/bench_server.py")
-
-    local = threading.local()
-    record = L.Loopback._record
-
-    def remember(self, rec) -> None:
-        local.rec = rec
-        record(self, rec)
-
-    def timed(self, method: str) -> None:
-        started = time.monotonic()
-        local.rec = None
-        try:
-            original(self, method)
-        finally:
-            finished = time.monotonic()
-            prompt = getattr(local.rec, "prompt_text", "") or ""
-            # the text before each cursor mark (the system prompt names the mark too)
-            parts = prompt.split("<|cursor|>")[:-1]
-            before = [part[-60:] for part in parts]
-            line = json.dumps({"path": self.path, "t0": started, "t1": finished, "before_cursor": before})
-            with lock:
-                sys.stdout.write(line + "\n")
-                sys.stdout.flush()
-
-    L._Handler._dispatch = timed
-    L.Loopback._record = remember
-    lb = L.Loopback(default_text=text)
-    if delay:
-        lb.reply(text, delay=delay)
-    lb.start()
-    print(f"LOOPBACK {lb.url}", flush=True)
-    try:
-        sys.stdin.read()  # until the parent closes our stdin
-    finally:
-        lb.stop()
+# ----------------------------------------------------------------------------- loopback process
 
 
 class LoopbackProcess:
-    """tests/loopback.py in its own process, reporting every request's provider-side time."""
+    """tests/loopback.py in its own process, reporting every request's provider-side time.
+
+    Runs ``python -m tests.loopback --print-requests``: one JSON line per finished request,
+    with the loopback's own ``startedAt`` (request line and headers parsed, before the body
+    is read) and ``finishedAt`` (just after the final write of the answer), both
+    time.monotonic() seconds, which this process can compare with its own clock.
+    """
 
     def __init__(self, text: str = "ok", delay: float = 0.0):
         self.text = text
@@ -431,10 +388,20 @@ class LoopbackProcess:
         self.url = ""
 
     async def __aenter__(self) -> "LoopbackProcess":
+        command = [sys.executable, "-m", "tests.loopback", "--port", "0", "--text", self.text, "--print-requests",
+                   "--until-stdin-eof"]  # stops when our end of its stdin closes, even if we die
+        self._script: str | None = None
+        if self.delay:  # a rule answering every request with the text, after the delay
+            with tempfile.NamedTemporaryFile("w", prefix="bench-loopback-", suffix=".json", delete=False) as f:
+                json.dump([{"text": self.text, "delay": self.delay}], f)
+            self._script = f.name
+            command += ["--script", self._script]
+        env = dict(os.environ)
+        env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, str(Path(__file__).resolve()), "--loopback-child", "--text", self.text,
-            "--delay", str(self.delay),
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, cwd=str(ROOT),
+            *command,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, cwd=str(ROOT), env=env,
+            limit=1 << 24,  # a line holds the whole prompt
         )
         line = (await asyncio.wait_for(self.proc.stdout.readline(), 30)).decode().strip()
         if not line.startswith("LOOPBACK "):
@@ -443,12 +410,24 @@ class LoopbackProcess:
         self._reader = asyncio.create_task(self._read())
         return self
 
+    @staticmethod
+    def span(request: dict) -> dict:
+        """One --print-requests line -> what the phases use (t0/t1: the provider's own time)."""
+        # the text before each cursor mark (the system prompt names the mark too)
+        parts = (request.get("promptText") or "").split("<|cursor|>")[:-1]
+        return {
+            "path": request["path"],
+            "t0": request["startedAt"],
+            "t1": request["finishedAt"],
+            "before_cursor": [part[-60:] for part in parts],
+        }
+
     async def _read(self) -> None:
         while True:
             line = await self.proc.stdout.readline()
             if not line:
                 return
-            self.spans.append(json.loads(line))
+            self.spans.append(self.span(json.loads(line)))
             self._new.set()
 
     @property
@@ -476,12 +455,15 @@ class LoopbackProcess:
         return True
 
     async def __aexit__(self, *exc: Any) -> None:
-        self.proc.stdin.close()
+        self.proc.stdin.close()  # the loopback stops when its stdin closes
         try:
             await asyncio.wait_for(self.proc.wait(), 5)
         except asyncio.TimeoutError:
             self.proc.kill()
+            await self.proc.wait()
         self._reader.cancel()
+        if self._script:
+            os.unlink(self._script)
 
 
 # ----------------------------------------------------------------------------- documents
@@ -953,13 +935,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--burst-provider-delay", type=float, default=0.0, help="seconds the loopback waits before answering")
     parser.add_argument("--no-peer", action="store_true", help="skip the Copilot language server")
     parser.add_argument("--json", help="also write the figures as JSON to this file")
-    parser.add_argument("--loopback-child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--text", default="ok", help=argparse.SUPPRESS)
-    parser.add_argument("--delay", type=float, default=0.0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.loopback_child:
-        loopback_child(args.text, args.delay)
-        return 0
     results = asyncio.run(main_async(args))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))

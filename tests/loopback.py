@@ -21,8 +21,21 @@ Streams use ``Transfer-Encoding: chunked`` so that a cut stream (``cut_after``) 
 incomplete chunked body, which the HTTP client reports as a protocol error instead of a
 clean end of stream.
 
-Standalone:  python -m tests.loopback --port 8777 [--text "..."] [--script rules.json]
-prints ``LOOPBACK http://127.0.0.1:PORT`` and serves until interrupted.
+Timing: every ``Recorded`` carries ``started_at`` (``time.monotonic()`` once the request
+line and headers are parsed, before the body is read) and ``finished_at`` (just after the
+final write of the answer).  CLOCK_MONOTONIC is shared by all processes on Linux, so another
+process can compare these with its own clock (scripts/bench_server.py does).
+
+Standalone:  python -m tests.loopback --port 8777 [--text "..."] [--script rules.json] [--print-requests]
+prints ``LOOPBACK http://127.0.0.1:PORT`` and serves until interrupted (SIGTERM, SIGHUP or
+Ctrl-C; with ``--until-stdin-eof`` also when its stdin is closed).  With ``--print-requests``
+it then prints one JSON object per line (flushed) for every finished request::
+
+    {"index": 0, "method": "POST", "path": "/v1/chat/completions", "api": "openai-chat",
+     "model": "m", "stream": false, "status": 200, "receivedAt": ..., "startedAt": ...,
+     "finishedAt": ..., "closedEarly": false, "cut": false, "promptText": "..."}
+
+in the order the requests finished; the times are ``time.monotonic()`` seconds.
 """
 
 from __future__ import annotations
@@ -75,7 +88,15 @@ class Recorded:
     finished: bool = False  # the handler is done with this request (any outcome)
     rule: Optional["Rule"] = None  # the rule that answered (None: default answer)
     index: int = 0  # position in Loopback.requests
-    received_at: float = 0.0  # time.monotonic() when the request arrived
+    received_at: float = 0.0  # time.monotonic() when the request arrived (its body read and parsed)
+    # time.monotonic() once the request line and headers were parsed, before reading the body;
+    # set before anything is answered, so it is always there when the client sees a reply
+    started_at: Optional[float] = None
+    # time.monotonic() just AFTER the final write of the answer (or, for an error, a cut or a
+    # client hang-up, when the handler gave up). It can only be taken once the last byte is out,
+    # so a client that has read the whole answer may look before it is set: wait for
+    # ``finished`` (Loopback.wait_finished) before reading it.
+    finished_at: Optional[float] = None
 
 
 Match = Union[None, str, Callable[[Recorded], bool]]
@@ -427,6 +448,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._dispatch("DELETE")
 
     def _dispatch(self, method: str) -> None:
+        started = time.monotonic()  # request line and headers parsed; the body not read yet
         raw = self._read_body()
         api = _api_of(method, self.path)
         try:
@@ -446,6 +468,7 @@ class _Handler(BaseHTTPRequestHandler):
             prompt_text=prompt_text_of(api, body),
             method=method,
             received_at=time.monotonic(),
+            started_at=started,
         )
         self.lb._record(rec)
         try:
@@ -467,8 +490,9 @@ class _Handler(BaseHTTPRequestHandler):
         except _Stopping:
             self._abort()
         finally:
-            rec.finished = True
-            self.lb._notify()
+            # every path ends with its final write (or the abort), so this is just after it
+            rec.finished_at = time.monotonic()
+            self.lb._finished(rec)
 
     def _bad_request(self, rec: Recorded, message: str) -> None:
         if rec.api == API_ANTHROPIC:
@@ -847,12 +871,16 @@ class Loopback:
     """A fake provider server in a background thread (context manager)."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, default_text: str = "ok",
-                 models: Union[list[str], tuple[str, ...]] = (), verbose: bool = False):
+                 models: Union[list[str], tuple[str, ...]] = (), verbose: bool = False,
+                 on_finished: Optional[Callable[[Recorded], None]] = None):
+        """``on_finished(rec)`` is called once per request, from that request's handler thread
+        (so possibly from several threads at once), right after ``rec.finished`` became True."""
         self.host = host
         self.port = port
         self.default_text = default_text
         self.models = list(models)
         self.verbose = verbose
+        self.on_finished = on_finished
         self.requests: list[Recorded] = []
         self.rules: list[Rule] = []
         self._lock = threading.Lock()
@@ -972,9 +1000,18 @@ class Loopback:
             self.requests.append(rec)
             self._cond.notify_all()
 
-    def _notify(self) -> None:
+    def _finished(self, rec: Recorded) -> None:
         with self._cond:
+            rec.finished = True
             self._cond.notify_all()
+        callback = self.on_finished
+        if callback is not None:
+            try:
+                callback(rec)
+            except Exception:  # a broken observer must not take the handler down
+                import traceback
+
+                traceback.print_exc(file=sys.stderr)
 
     def _pick(self, rec: Recorded) -> Optional[Rule]:
         with self._lock:
@@ -993,6 +1030,25 @@ class Loopback:
 # ----------------------------------------------------------------------------- CLI
 
 
+def request_line(rec: Recorded) -> dict:
+    """What ``--print-requests`` prints for one finished request."""
+    return {
+        "index": rec.index,
+        "method": rec.method,
+        "path": rec.path,
+        "api": rec.api,
+        "model": rec.model,
+        "stream": rec.stream,
+        "status": rec.status,
+        "receivedAt": rec.received_at,
+        "startedAt": rec.started_at,
+        "finishedAt": rec.finished_at,
+        "closedEarly": rec.closed_early,
+        "cut": rec.cut,
+        "promptText": rec.prompt_text,
+    }
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.loopback", description=__doc__.split("\n\n")[0])
     ap.add_argument("--host", default="127.0.0.1")
@@ -1001,10 +1057,23 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--script", help="JSON file: a list of Loopback.reply keyword arguments")
     ap.add_argument("--models", default="", help="comma-separated model ids for GET /v1/models")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--print-requests", action="store_true",
+                    help="print one JSON line per finished request to stdout (see the module docstring)")
+    ap.add_argument("--until-stdin-eof", action="store_true",
+                    help="also stop when stdin reaches end of file (a parent process went away)")
     args = ap.parse_args(argv)
 
+    out_lock = threading.Lock()
+
+    def print_request(rec: Recorded) -> None:
+        line = json.dumps(request_line(rec))
+        with out_lock:
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+
     lb = Loopback(args.host, args.port, default_text=args.text,
-                  models=[m for m in args.models.split(",") if m], verbose=args.verbose)
+                  models=[m for m in args.models.split(",") if m], verbose=args.verbose,
+                  on_finished=print_request if args.print_requests else None)
     if args.script:
         with open(args.script, encoding="utf-8") as f:
             rules = json.load(f)
@@ -1012,12 +1081,23 @@ def main(argv: Optional[list[str]] = None) -> int:
             raise SystemExit("--script must hold a JSON list of reply() keyword objects")
         for kw in rules:
             lb.reply(**kw)
-    lb.start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, lambda *_: stop.set())
-    print(f"LOOPBACK {lb.url}", flush=True)
+    if args.until_stdin_eof:
+        def watch_stdin() -> None:
+            try:
+                while sys.stdin.buffer.read(65536):
+                    pass
+            except (AttributeError, OSError, ValueError):  # no stdin at all, or closed
+                pass
+            stop.set()
+
+        threading.Thread(target=watch_stdin, name="loopback:stdin", daemon=True).start()
+    with out_lock:  # the request lines come after this one, even when a client is quick on a fixed port
+        lb.start()
+        print(f"LOOPBACK {lb.url}", flush=True)
     try:
         while not stop.wait(0.2):
             pass

@@ -11,6 +11,9 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import anthropic
@@ -387,6 +390,86 @@ def test_client_timeout_during_delay(lb):
     assert rec is not None and rec.status is None and rec.reply_text == ""
 
 
+# ------------------------------------------------------------------ timing
+
+
+def test_started_and_finished_at_bracket_each_request(lb):
+    before = time.monotonic()
+    oai(lb).chat.completions.create(model="m", messages=MSGS)
+    list(ant(lb).messages.create(model="c", max_tokens=5, messages=MSGS, stream=True))
+    assert lb.wait_finished(2, timeout=2)
+    after = time.monotonic()
+    assert len(lb.requests) == 2
+    for rec in lb.requests:
+        assert rec.finished and isinstance(rec.started_at, float) and isinstance(rec.finished_at, float)
+        # started before the body was read (received_at), finished after the answer went out
+        assert before <= rec.started_at <= rec.received_at <= rec.finished_at <= after
+    first, second = lb.requests
+    assert first.finished_at <= second.started_at  # the sync client waited for the first answer
+
+
+def test_started_at_is_set_before_the_answer_is_seen(lb):
+    # the client may look at the record the moment it has the answer: started_at is already there
+    oai(lb).chat.completions.create(model="m", messages=MSGS)
+    assert isinstance(lb.requests[-1].started_at, float)
+
+
+def test_delay_shows_in_finished_minus_started(lb):
+    lb.reply("late", delay=0.3, times=1)
+    lb.reply(TEXT, chunk_delay=0.05, times=1)  # 6 pieces: 5 waits between them
+    assert oai(lb).chat.completions.create(model="m", messages=MSGS).choices[0].message.content == "late"
+    chunks = list(oai(lb).chat.completions.create(model="m", messages=MSGS, stream=True))
+    assert "".join(c.choices[0].delta.content or "" for c in chunks if c.choices) == TEXT
+    assert lb.wait_finished(2, timeout=2)
+    delayed, streamed = lb.requests
+    assert delayed.finished_at - delayed.started_at >= 0.3
+    assert streamed.finished_at - streamed.started_at >= 5 * 0.05
+
+
+def test_errors_and_cuts_are_timed_too(lb):
+    lb.reply("no", status=500, times=1)
+    lb.reply(TEXT, cut_after=1, times=1)
+    with pytest.raises(openai.InternalServerError):
+        oai(lb).chat.completions.create(model="m", messages=MSGS)
+    with pytest.raises(openai.APIConnectionError):
+        list(oai(lb).chat.completions.create(model="m", messages=MSGS, stream=True))
+    assert lb.wait_finished(2, timeout=2)
+    error, cut = lb.requests
+    assert error.status == 500 and cut.cut
+    for rec in (error, cut):
+        assert rec.started_at is not None and rec.finished_at is not None and rec.started_at <= rec.finished_at
+
+
+def test_on_finished_is_called_once_per_request_after_it_finished():
+    seen = []
+    done = threading.Event()
+
+    def on_finished(rec):
+        seen.append((rec.index, rec.finished, rec.finished_at, rec.status))
+        if len(seen) == 2:
+            done.set()
+
+    with Loopback(on_finished=on_finished) as server:
+        server.reply("no", status=429, times=1)
+        with pytest.raises(openai.RateLimitError):
+            oai(server).chat.completions.create(model="m", messages=MSGS)
+        oai(server).chat.completions.create(model="m", messages=MSGS)
+        assert done.wait(2)
+        assert [(i, f, s) for i, f, _, s in seen] == [(0, True, 429), (1, True, 200)]
+        assert all(t == rec.finished_at for (_, _, t, _), rec in zip(seen, server.requests))
+
+
+def test_a_failing_on_finished_does_not_break_the_server(capfd):
+    def on_finished(rec):
+        raise RuntimeError("observer bug")
+
+    with Loopback(on_finished=on_finished) as server:
+        for _ in range(2):
+            assert oai(server).chat.completions.create(model="m", messages=MSGS).choices[0].message.content == "ok"
+        assert server.wait_finished(2, timeout=2)
+    assert "observer bug" in capfd.readouterr().err
+
+
 # ------------------------------------------------------------------ other endpoints, CLI
 
 
@@ -422,3 +505,68 @@ def test_standalone_mode(tmp_path):
     finally:
         proc.terminate()
         assert proc.wait(timeout=5) == 0
+
+
+def _readline(proc: subprocess.Popen, timeout: float = 10.0) -> str:
+    """proc.stdout.readline(), failing the test instead of hanging."""
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(proc.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    assert got, f"no line from the loopback within {timeout} s"
+    return got[0]
+
+
+def test_standalone_print_requests(tmp_path):
+    script = tmp_path / "rules.json"
+    script.write_text(json.dumps([{"text": "slow", "match": "wait", "delay": 0.2}]))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.loopback", "--port", "0", "--script", str(script), "--print-requests"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        line = _readline(proc).strip()
+        assert line.startswith("LOOPBACK http://127.0.0.1:")
+        url = line.split()[1]
+
+        def post(content: str) -> dict:
+            body = json.dumps({"model": "m", "messages": [{"role": "user", "content": content}]}).encode()
+            req = urllib.request.Request(url + "/v1/chat/completions", data=body,
+                                         headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(req, timeout=5) as resp:
+                return json.load(resp)
+
+        before = time.monotonic()
+        assert post("hello")["choices"][0]["message"]["content"] == "ok"
+        first = json.loads(_readline(proc))
+        assert post("please wait")["choices"][0]["message"]["content"] == "slow"
+        second = json.loads(_readline(proc))
+        after = time.monotonic()
+
+        assert first["index"] == 0 and second["index"] == 1
+        for got, prompt in ((first, "hello"), (second, "please wait")):
+            assert got["path"] == "/v1/chat/completions" and got["method"] == "POST"
+            assert got["api"] == "openai-chat" and got["model"] == "m" and got["stream"] is False
+            assert got["status"] == 200 and got["closedEarly"] is False and got["cut"] is False
+            assert got["promptText"] == prompt
+            # CLOCK_MONOTONIC is shared between processes: the loopback's times fall inside ours
+            assert before <= got["startedAt"] <= got["receivedAt"] <= got["finishedAt"] <= after
+        assert first["finishedAt"] <= second["startedAt"]
+        assert second["finishedAt"] - second["startedAt"] >= 0.2
+    finally:
+        proc.terminate()
+        assert proc.wait(timeout=5) == 0
+
+
+def test_standalone_until_stdin_eof():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.loopback", "--port", "0", "--until-stdin-eof"],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        assert _readline(proc).startswith("LOOPBACK http://127.0.0.1:")
+        proc.stdin.close()
+        assert proc.wait(timeout=5) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
