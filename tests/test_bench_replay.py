@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import stdlib_file
+from tests.test_replay import HELPER
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,19 +29,6 @@ def _load_script():
 
 
 bench = _load_script()
-
-HELPER = '''
-
-def shorten_lines(lines, width, placeholder=' [...]'):
-    """Shorten every line of `lines` to fit in `width` columns."""
-    result = []
-    for line in lines:
-        if len(line) <= width:
-            result.append(line)
-        else:
-            result.append(shorten(line, width, placeholder=placeholder))
-    return result
-'''
 
 SPLIT_HELPER = '''
 
