@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING
 
-from .features import RequestFeatures
+if TYPE_CHECKING:  # only annotations: the server loads this module before tree-sitter is needed
+    from .features import RequestFeatures
 
 __all__ = ["RoutingThresholds", "Decision", "classify", "MODES", "BUDGET_STATES"]
 
