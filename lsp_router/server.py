@@ -228,25 +228,40 @@ def _import_quietly(module: str) -> None:
     import gc
     import importlib
 
-    gc.disable()  # as at start-up: a full collection mid-import would stall the typing
+    # As at start-up: a full collection mid-import (~70 ms, the GIL held) would stall the
+    # typing; so would one at the end. Young collections run; what survives them is frozen.
+    gc.set_threshold(700, 10, 1_000_000)
     try:
         importlib.import_module(module)
     except Exception as exc:  # the request that needs it will report the problem
         log.warning("could not load %s: %s", module, exc)
     finally:
+        _settle_heap(collect=False)
+
+
+def _settle_heap_once() -> None:
+    global _heap_settled
+    if not _heap_settled:
+        _heap_settled = True
         _settle_heap()
 
 
-def _settle_heap() -> None:
-    """Move what is loaded so far out of the collector's sight, and turn it (back) on.
+_heap_settled = False
+
+
+def _settle_heap(collect: bool = True) -> None:
+    """Collect the garbage of loading, move what is left out of the collector's sight, and
+    let full collections run again.
 
     Modules, classes and settings live as long as the server: walking them again in every
     full collection costs tens of milliseconds that some keystroke's request would wait.
     """
     import gc
 
+    if collect:
+        gc.collect()
     gc.freeze()
-    gc.enable()
+    gc.set_threshold(700, 10, 10)  # Python's defaults
 
 
 def make_pricer(settings: Settings):
@@ -304,11 +319,16 @@ async def _run(ls: RouterServer, job, task: str):
 @server.feature(types.INITIALIZE)
 def on_initialize(ls: RouterServer, params: types.InitializeParams) -> None:
     ls.apply_settings(params.initialization_options)
-    _settle_heap()
+    # after the reply (a client that never sends `initialized` gets it all the same)
+    try:
+        asyncio.get_running_loop().call_later(0.2, _settle_heap_once)
+    except RuntimeError:  # served without an event loop
+        _settle_heap_once()
 
 
 @server.feature(types.INITIALIZED)
 def on_initialized(ls: RouterServer, params: types.InitializedParams) -> None:
+    _settle_heap_once()
     ls.start_engine()
     log.info("lsp-router %s ready: session %s, mini %s, frontier %s", __version__, ls.session, ls.settings.mini, ls.settings.frontier)
 
