@@ -72,6 +72,7 @@ class RouterServer(LanguageServer):
         self._warned: set[tuple[str, str]] = set()
         self._pending_messages: list[tuple[types.MessageType, str]] = []
         self._after_reply: list = []
+        self.client_gone = False
 
     @property
     def converter(self):
@@ -91,7 +92,7 @@ class RouterServer(LanguageServer):
         self.show(kind, message)
 
     def notify_spend(self) -> None:
-        if self.engine is not None:
+        if self.engine is not None and not self.client_gone:
             self.protocol.notify(SPEND_CHANGED, self.engine.tracker.snapshot())
 
     # -- settings ------------------------------------------------------------------------
@@ -608,7 +609,9 @@ def serve() -> None:
         if not _serve_stdio_in_loop(server):
             server.start_io()
     finally:
-        server.run_after_reply()  # the client went away without `shutdown`: keep its rows
+        # the client went away (after `shutdown` or not): keep its rows, tell nobody
+        server.client_gone = True
+        server.run_after_reply()
 
 
 class _LoopStdin:

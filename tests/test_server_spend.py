@@ -168,3 +168,52 @@ async def test_a_budget_leans_to_mini_then_hard_stops_but_cache_hits_still_work(
     again = await session.explain(uri, (0, 0), (200, 0))  # answered before: a free cache hit
     assert again["cached"] is True and again["costUsd"] == 0
     assert len(loopback.requests) == calls_before
+
+
+def test_an_editor_that_goes_away_without_shutdown_loses_no_row(loopback, server_env, dirs):
+    """The ledger row is written after the reply: an editor that reads the ghost text and
+    then dies (its pipe closes, no `shutdown`) still leaves the call in the ledger."""
+    dirs["work"].mkdir(parents=True, exist_ok=True)
+    loopback.reply("    return x")
+    proc = subprocess.Popen([sys.executable, "-m", "lsp_router", "serve"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=server_env, cwd=dirs["work"])
+
+    def send(message: dict) -> None:
+        body = json.dumps(message).encode()
+        proc.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        proc.stdin.flush()
+
+    def reply(msg_id: int) -> dict:
+        while True:
+            length = 0
+            while (line := proc.stdout.readline().strip()):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            message = json.loads(proc.stdout.read(length))
+            if message.get("id") == msg_id and "method" not in message:
+                return message
+
+    try:
+        uri = TEXTWRAP.resolve().as_uri()
+        send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "processId": None, "rootUri": dirs["work"].as_uri(), "capabilities": {},
+            "initializationOptions": settings_for(loopback, routing={"autocomplete": "mini"})}})
+        reply(1)
+        send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "python", "version": 1, "text": TEXTWRAP.read_text()}}})
+        send({"jsonrpc": "2.0", "id": 2, "method": "textDocument/inlineCompletion", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": 60, "character": 4}, "context": {"triggerKind": 1}}})
+        assert reply(2)["result"]["items"]
+        proc.stdin.close()  # the editor is gone: no shutdown, no exit
+        assert proc.wait(timeout=30) == 0
+        assert b"Traceback" not in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdout.close()
+        proc.stderr.close()
+    billed_calls = [r for r in loopback.requests if r.usage is not None]
+    ledger = spend_cli(server_env)
+    assert len(billed_calls) == 1 and ledger["calls"] == 1
+    assert Decimal(str(ledger["costUsd"])) == billed(billed_calls[0])
