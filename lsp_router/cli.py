@@ -47,7 +47,15 @@ def _serve(args: argparse.Namespace) -> int:
     # resident memory, down: with no collection at all it is 8 MB more). Full ones come
     # back, with those objects frozen, once `initialize` is served.
     gc.set_threshold(700, 10, 1_000_000)
-    from lsp_router.server import serve
+    from lsp_router import codecache, paths
+
+    # lsprotocol's classes: attrs's generated code from the last start (see codecache)
+    code = codecache.install_for_startup(paths.cache_dir)
+    try:
+        from lsp_router.server import serve
+    finally:
+        if code is not None:
+            code.uninstall()
 
     serve()
     return 0

@@ -1,0 +1,95 @@
+"""The start-up cache of attrs's generated code, in fresh interpreters (this one has
+lsprotocol loaded already)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lsp_router import codecache
+
+# Imports lsprotocol through the cache, then reports what the cache did and checks that the
+# classes work: attrs's __init__ (with its converters and defaults), __eq__, __repr__, and
+# the annotations of a generated __init__ as attrs would leave them.
+PROBE = r"""
+import json, sys
+from pathlib import Path
+from lsp_router import codecache
+code = codecache.CompiledCode(Path(sys.argv[1])).install()
+from lsprotocol import types
+code.uninstall()
+a = types.Position(line=3, character=4)
+r = types.Range(start=a, end=types.Position(line=3, character=9))
+item = types.InlineCompletionItem(insert_text="x", range=r)
+print(json.dumps({
+    "hits": code.hits,
+    "loaded": len(code.table),
+    "equal": a == types.Position(3, 4) and a != types.Position(3, 5),
+    "repr": repr(item),
+    "item": item.insert_text == "x" and item.range.end.character == 9,
+    "annotations": sorted(map(str, types.Position.__init__.__annotations__.values())),
+    "compile_left": "compile" in vars(sys.modules["attr._make"]),
+}))
+"""
+
+
+def probe(path: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return json.loads(out.stdout)
+
+
+def test_the_second_start_compiles_nothing_and_the_classes_are_the_same(tmp_path):
+    path = codecache.cache_path(tmp_path / "cache")
+    cold = probe(path)
+    assert cold["hits"] == 0 and cold["loaded"] == 0 and path.exists()
+    warm = probe(path)
+    assert warm["loaded"] > 500 and warm["hits"] == warm["loaded"]  # every class's code from the file
+    for key in ("equal", "repr", "item", "annotations"):
+        assert warm[key] == cold[key]
+    assert warm["equal"] and warm["item"] and warm["repr"].startswith("InlineCompletionItem(insert_text='x'")
+    assert not warm["compile_left"]  # attrs has the builtin compile back
+
+
+def test_a_corrupt_or_foreign_file_is_compiled_over(tmp_path):
+    path = codecache.cache_path(tmp_path)
+    path.write_bytes(b"\x00not marshal data")
+    first = probe(path)
+    assert first["hits"] == 0 and first["equal"]
+    assert probe(path)["hits"] > 500  # rewritten, then used
+    path.write_bytes(b"")  # empty
+    assert probe(path)["hits"] == 0
+
+
+def test_an_unwritable_cache_directory_only_means_compiling(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    result = probe(blocker / "sub" / "attrs.marshal")
+    assert result["hits"] == 0 and result["equal"] and result["item"]
+
+
+def test_the_same_source_under_other_future_flags_is_compiled_as_attrs_would():
+    """The cache compiles as if called from attr/_make.py (its `from __future__` flags)."""
+    import attr._make as make
+
+    cache = codecache.CompiledCode(Path("/nonexistent/never-written.marshal"))
+    cache.install()
+    try:
+        import __future__
+
+        source = "def f(x: Undefined) -> int:\n    return x\n"
+        code = make.compile(source, "<probe>", "exec")
+        namespace: dict = {}
+        if getattr(make, "annotations", None) is __future__.annotations:
+            exec(code, namespace)  # postponed: the undefined name is never looked up
+            assert namespace["f"].__annotations__["x"] == "Undefined"
+        else:
+            with pytest.raises(NameError):
+                exec(code, namespace)
+    finally:
+        cache.uninstall(save=False)
+    assert "compile" not in vars(make)
