@@ -71,6 +71,7 @@ class CompiledCode:
         self.path = path
         self.table: dict = {}
         self.new: dict = {}
+        self.used: set = set()
         self.hits = 0
         self._module: Any = None
         self._flags = 0
@@ -95,6 +96,7 @@ class CompiledCode:
         code = self.table.get(key)
         if code is not None:
             self.hits += 1
+            self.used.add(key)
             return code
         # as if called from attr/_make.py: its `from __future__` flags, not this module's
         code = builtins.compile(source, filename, mode, self._flags, True)
@@ -107,7 +109,9 @@ class CompiledCode:
             del self._module.compile
         self._module = None
         if save and self.new:
-            table = {**self.table, **self.new}
+            # what this start used and compiled: code of an older attrs or lsprotocol goes
+            table = {key: self.table[key] for key in self.used}
+            table.update(self.new)
             self.new = {}
             _save(self.path, table)
 

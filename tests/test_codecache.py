@@ -93,3 +93,19 @@ def test_the_same_source_under_other_future_flags_is_compiled_as_attrs_would():
     finally:
         cache.uninstall(save=False)
     assert "compile" not in vars(make)
+
+
+def test_code_of_an_older_library_version_is_dropped_when_new_code_is_written(tmp_path):
+    import marshal
+
+    path = codecache.cache_path(tmp_path)
+    probe(path)
+    table = marshal.loads(path.read_bytes())
+    stale_key = ("<attrs generated init old.Class>", "exec", b"\0" * 20)
+    table[stale_key] = compile("x = 1", "<old>", "exec")
+    some_key = next(iter(k for k in table if k != stale_key))
+    del table[some_key]  # as if lsprotocol had a new class: compiled again and written
+    path.write_bytes(marshal.dumps(table))
+    assert probe(path)["hits"] == len(table) - 1
+    rewritten = marshal.loads(path.read_bytes())
+    assert stale_key not in rewritten and some_key in rewritten
