@@ -25,10 +25,6 @@ class DocView:
         self.lines = self.text.splitlines(True) or [""]
         self._starts = [0, *accumulate(len(line) for line in self.lines)]
 
-    @classmethod
-    def of(cls, document) -> "DocView":
-        return cls(document.uri, document.source, document.language_id, document.version, document.path)
-
     @property
     def language(self) -> str | None:
         from lsp_router.routing.parsing import language_for
