@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
+from pathlib import Path
 
 import pytest
 from lsprotocol import types
@@ -86,6 +87,25 @@ async def test_inline_completion_fills_in_the_middle(start_server, loopback):
     (call,) = loopback.requests
     # The model sees the prefix and the suffix around the cursor.
     assert "self.width = wi<|cursor|>\n" + lines[line + 1] in call.prompt_text
+
+
+async def test_a_completion_that_starts_like_the_typed_text_is_not_an_echo(start_server, loopback):
+    """`/` typed at the start of a comment line and `/ if ANY ...` answered: the comment goes
+    on (`// if ANY ...`). Dropping the "echoed" `/` would leave a broken line and escalate."""
+    session = await start_server()
+    path = Path(__file__).resolve().parent / "data" / "routing_src" / "semver_range.js"
+    lines = path.read_text(encoding="utf-8").splitlines(True)
+    line = next(i for i, l in enumerate(lines) if l.strip().startswith("// if ANY of the sets match"))
+    column = lines[line].index("//") + 1
+    rest = lines[line][column:].rstrip("\n")
+    lines[line] = lines[line][:column] + "\n"
+    uri = session.open(path, language_id="javascript", text="".join(lines))
+    loopback.reply(rest)
+
+    result = await session.inline(uri, line, column)
+
+    assert [i.insert_text for i in result.items] == [rest]
+    assert len(loopback.requests) == 1  # accepted from mini: no escalation
 
 
 async def test_inline_completion_inserts_only_what_is_missing(start_server, loopback):

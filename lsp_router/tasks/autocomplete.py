@@ -39,10 +39,19 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
     language = view.language
 
     def accept(text: str, finish_reason: str | None):
-        insert = clean_completion(text, prefix, suffix)
         from lsp_router.routing.checks import check_completion
 
+        insert = clean_completion(text, prefix, suffix)
         result = check_completion(view.text, line, character, insert, language)
+        if not result.ok:
+            # Dropping an "echo" of the typed line is a guess: `/` typed and `/ note`
+            # answered is a comment going on, not `/` said twice. Take the text as
+            # answered when it is the one that fits.
+            literal = clean_completion(text, prefix, suffix, drop_echo=False)
+            if literal != insert:
+                other = check_completion(view.text, line, character, literal, language)
+                if other.ok:
+                    insert, result = literal, other
         return {"text": insert}, Check(result.ok, result.reason)
 
     return Job(
@@ -55,13 +64,13 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
     )
 
 
-def clean_completion(text: str, prefix: str, suffix: str) -> str:
+def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool = True) -> str:
     """Only what is missing: no fences, no echo of the line before, no overlap with after."""
     text = strip_fences(text) if "```" in text else text
     text = text.replace(CURSOR, "")
     current_line = prefix.rsplit("\n", 1)[-1]
     stripped_line = current_line.lstrip()
-    if stripped_line and text.lstrip().startswith(stripped_line):
+    if drop_echo and stripped_line and text.lstrip().startswith(stripped_line):
         # The model repeated the start of the line: keep what comes after it.
         text = text.lstrip()[len(stripped_line):]
     lines = text.split("\n")
