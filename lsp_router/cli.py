@@ -49,15 +49,17 @@ def _serve(args: argparse.Namespace) -> int:
     gc.set_threshold(700, 10, 1_000_000)
     from lsp_router import codecache, paths
 
-    # lsprotocol's classes: attrs's generated code from the last start (see codecache)
+    # the code attrs, cattrs and dataclasses generate, compiled at the last start (see
+    # codecache); given back once `initialize` is served
     code = codecache.install_for_startup(paths.cache_dir)
     try:
         from lsp_router.server import serve
-    finally:
+    except BaseException:
         if code is not None:
             code.uninstall()
+        raise
 
-    serve()
+    serve(after_start=code.uninstall if code is not None else None)
     return 0
 
 

@@ -1,16 +1,18 @@
-"""A disk cache for the code attrs compiles at start-up.
+"""A disk cache for the code that libraries generate and compile at every start.
 
 lsprotocol defines about 1,000 attrs classes; for each, attrs writes the source of its
 `__init__`, `__repr__`, `__eq__`... and compiles it, every time a process imports
 `lsprotocol.types`: some 280 ms of the ~0.6 s before a pygls server can answer
-`initialize`. The source is the same from one start to the next, so its compiled code
-can be kept like a `.pyc`: keyed by the source itself (a hash), its file name and mode,
-in a file per Python bytecode version under the cache directory. A changed attrs or
-lsprotocol makes other sources, so other keys; a missing, unreadable or corrupt file
-only means compiling as usual.
+`initialize`. cattrs does the same for the functions that read `initialize` and write its
+reply, and `dataclasses` for lsp-router's own settings. The source is the same from one
+start to the next, so its compiled code can be kept like a `.pyc`: keyed by the source
+itself (a hash), its file name, mode and `from __future__` flags, in a file per Python
+bytecode version under the cache directory. A changed library makes other sources, so
+other keys; a missing, unreadable or corrupt file only means compiling as usual.
 
-Only attrs's own `compile` is replaced (a name in `attr._make`), only until
-`initialize` is served; the code objects are the ones `compile` would return.
+Only the libraries' own names for `compile` (attrs, cattrs) and `exec` (dataclasses) are
+replaced, only until `initialize` is served; the code objects are the ones `compile`
+would return.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from __future__ import annotations
 import __future__
 import builtins
 import hashlib
+import importlib
 import marshal
 import os
 import sys
 from pathlib import Path
 from typing import Any, Callable
 
-_FORMAT = 1  # bump when the file's layout changes
+_FORMAT = 2  # bump when the file's layout changes
 
 
 def cache_path(directory: Path) -> Path:
@@ -64,8 +67,21 @@ def _save(path: Path, table: dict) -> None:
         pass  # a read-only cache directory: compile as usual next time
 
 
+# attrs writes a class's hash into its `__hash__` source: the hash of a string, salted
+# anew in every process, so that source never comes back; keeping it would only mean
+# rewriting the file at every start.
+_SALTED = "def __hash__"
+
+# The libraries that generate code at start-up, and the builtin each compiles it with.
+GENERATORS = (
+    ("attr._make", "compile"),  # lsprotocol's classes
+    ("cattrs.gen", "compile"),  # reading `initialize`, writing its reply
+    ("dataclasses", "exec"),  # lsp-router's settings and records
+)
+
+
 class CompiledCode:
-    """Serves attrs's `compile` from the cache file while installed."""
+    """Serves the generators' `compile` and `exec` from the cache file while installed."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -73,47 +89,68 @@ class CompiledCode:
         self.new: dict = {}
         self.used: set = set()
         self.hits = 0
-        self._module: Any = None
-        self._flags = 0
+        self._patched: list[tuple[Any, str, Callable]] = []
 
     def install(self) -> "CompiledCode":
-        try:
-            import attr._make as make
-        except ImportError:
-            return self
-        if "compile" in vars(make):  # already installed, or attrs has its own
-            return self
-        self._module = make
-        self._flags = _future_flags(make)
-        self.table = _load(self.path)
-        make.compile = self._compile
+        self.table = _load(self.path)  # first: importing cattrs.gen below makes attrs classes
+        for module_name, builtin in GENERATORS:
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError:
+                continue
+            if builtin in vars(module):  # already installed, or the library has its own
+                continue
+            replacement = self._replacement(builtin, _future_flags(module))
+            setattr(module, builtin, replacement)
+            self._patched.append((module, builtin, replacement))
         return self
 
-    def _compile(self, source, filename, mode, *args: Any, **kwargs: Any):
-        if args or kwargs or not isinstance(source, str):
-            return builtins.compile(source, filename, mode, *args, **kwargs)
-        key = (filename, mode, hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=20).digest())
+    def _replacement(self, builtin: str, flags: int) -> Callable:
+        if builtin == "compile":
+
+            def cached_compile(source, filename, mode, *args: Any, **kwargs: Any):
+                if args or kwargs or not isinstance(source, str):
+                    return builtins.compile(source, filename, mode, *args, **kwargs)
+                return self._code(source, filename, mode, flags)
+
+            return cached_compile
+
+        def cached_exec(source, globals=None, locals=None, /, **kwargs: Any):
+            if globals is None:  # the caller's namespace, as the builtin would take it
+                caller = sys._getframe(1)
+                globals, locals = caller.f_globals, caller.f_locals if locals is None else locals
+            elif isinstance(source, str) and not kwargs:
+                source = self._code(source, "<string>", "exec", flags)
+            return builtins.exec(source, globals, locals, **kwargs)
+
+        return cached_exec
+
+    def _code(self, source: str, filename: str, mode: str, flags: int):
+        digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+        key = (filename, mode, flags, digest)
         code = self.table.get(key)
         if code is not None:
             self.hits += 1
             self.used.add(key)
             return code
-        # as if called from attr/_make.py: its `from __future__` flags, not this module's
-        code = builtins.compile(source, filename, mode, self._flags, True)
-        self.new[key] = code
+        # as if called from the library's module: its `from __future__` flags, not this one's
+        code = builtins.compile(source, filename, mode, flags, True)
+        if _SALTED not in source:
+            self.new[key] = code
         return code
 
     def uninstall(self, save: bool = True) -> None:
-        """Give attrs back the builtin `compile`; write what was compiled anew."""
-        if self._module is not None and vars(self._module).get("compile") == self._compile:
-            del self._module.compile
-        self._module = None
+        """Give the libraries back the builtins; write what was compiled anew."""
+        for module, builtin, replacement in self._patched:
+            if vars(module).get(builtin) is replacement:
+                delattr(module, builtin)
+        self._patched = []
         if save and self.new:
-            # what this start used and compiled: code of an older attrs or lsprotocol goes
+            # what this start used and compiled: code of an older library version goes
             table = {key: self.table[key] for key in self.used}
             table.update(self.new)
-            self.new = {}
             _save(self.path, table)
+        self.new = {}
 
 
 def install_for_startup(directory: Callable[[], Path]) -> CompiledCode | None:

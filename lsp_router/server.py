@@ -8,7 +8,7 @@ import sys
 import threading
 import uuid
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
@@ -248,6 +248,16 @@ def _settle_heap_once() -> None:
 
 
 _heap_settled = False
+_after_start: list[Callable[[], None]] = []
+
+
+def _started() -> None:
+    """Start-up is over (`initialize` served, the engine built): run what waited for it."""
+    while _after_start:
+        try:
+            _after_start.pop()()
+        except Exception:  # noqa: BLE001 - start-up extras never stop the server
+            log.exception("after start-up")
 
 
 def _settle_heap(collect: bool = True) -> None:
@@ -322,15 +332,19 @@ def on_initialize(ls: RouterServer, params: types.InitializeParams) -> None:
     ls.apply_settings(params.initialization_options)
     # after the reply (a client that never sends `initialized` gets it all the same)
     try:
-        asyncio.get_running_loop().call_later(0.2, _settle_heap_once)
+        loop = asyncio.get_running_loop()
+        loop.call_later(0.2, _settle_heap_once)
+        loop.call_later(0.2, _started)
     except RuntimeError:  # served without an event loop
         _settle_heap_once()
+        _started()
 
 
 @server.feature(types.INITIALIZED)
 def on_initialized(ls: RouterServer, params: types.InitializedParams) -> None:
     _settle_heap_once()
     ls.start_engine()
+    _started()
     log.info("lsp-router %s ready: session %s, mini %s, frontier %s", __version__, ls.session, ls.settings.mini, ls.settings.frontier)
 
 
@@ -599,7 +613,10 @@ async def reset_session(ls: RouterServer, params: types.ExecuteCommandParams):
     return {"session": ls.session}
 
 
-def serve() -> None:
+def serve(after_start: Callable[[], None] | None = None) -> None:
+    """Serve on stdio; `after_start` runs once `initialize` is served and the engine built."""
+    if after_start is not None:
+        _after_start.append(after_start)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # pygls logs whole messages at INFO, initializationOptions included, which may hold a key.
     logging.getLogger("pygls").setLevel(logging.WARNING)
