@@ -233,3 +233,60 @@ def test_cancelled_stream_usage_is_estimated_and_priced():
     assert Pricer().price(MINI, usage).cost_usd == genai_cost(
         "openai", "gpt-5.4-mini", input_tokens=usage.input_tokens, output_tokens=usage.output_tokens
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["openai:gpt-5.4-mini", "openai:gpt-4.1", "anthropic:claude-haiku-4-5",
+     # tiered: past 200k input tokens every token pays the tier's rate
+     "anthropic:claude-sonnet-4-5", "google:gemini-2.5-pro"],
+)
+def test_every_usage_costs_exactly_what_genai_prices_says(name):
+    """Prices are taken as per-token rates (see pricing._LinearPrice): the cost of any
+    usage, below a tier, across it, and with cache reads and writes, is genai-prices's own."""
+    import random
+
+    rng = random.Random(name)
+    model = ModelRef.parse(name)
+    pricer = Pricer()
+    for _ in range(400):
+        total_in = rng.choice([rng.randint(0, 4000), rng.randint(190_000, 210_000), rng.randint(0, 600_000)])
+        read = rng.randint(0, total_in) if rng.random() < 0.5 else 0
+        write = rng.randint(0, total_in - read) if rng.random() < 0.3 else 0
+        counts = dict(input_tokens=total_in, output_tokens=rng.randint(0, 8000),
+                      cache_read_tokens=read, cache_write_tokens=write)
+        assert pricer.price(model, Usage(**counts)).cost_usd == genai_cost(model.provider, model.name, **counts), counts
+
+
+def test_below_a_tier_genai_prices_is_not_called_again(monkeypatch):
+    """~0.25 ms a call, twice per request: once a model's rates are known, a usage below
+    its first tier is priced from them; one past the tier still goes to genai-prices."""
+    from genai_prices.types import ModelPrice
+
+    pricer = Pricer()
+    sonnet = ModelRef.parse("anthropic:claude-sonnet-4-5")
+    pricer.price(sonnet, Usage(input_tokens=10, output_tokens=1))
+    counts = dict(input_tokens=150_000, output_tokens=900, cache_read_tokens=120_000, cache_write_tokens=2_000)
+    expected = genai_cost("anthropic", "claude-sonnet-4-5", **counts)
+    calls = []
+    original = ModelPrice.calc_price
+    monkeypatch.setattr(ModelPrice, "calc_price", lambda self, usage: calls.append(usage) or original(self, usage))
+    assert pricer.price(sonnet, Usage(**counts)).cost_usd == expected
+    assert calls == []
+    pricer.price(sonnet, Usage(input_tokens=250_000, output_tokens=900))
+    assert len(calls) == 1
+
+
+def test_an_override_costs_exactly_what_its_genai_model_price_says():
+    import random
+
+    override = PriceOverride.from_dict({"inputPerMTok": "0.37", "outputPerMTok": 1.9, "cacheReadPerMTok": "0.037"})
+    pricer = Pricer({"acme:private": override})
+    model_price = override._model_price()
+    rng = random.Random(7)
+    for _ in range(300):
+        total_in = rng.randint(0, 300_000)
+        counts = dict(input_tokens=total_in, output_tokens=rng.randint(0, 5000),
+                      cache_read_tokens=rng.randint(0, total_in), cache_write_tokens=0)
+        expected = model_price.calc_price(GenaiUsage(**counts))["total_price"]
+        assert pricer.price(ModelRef.parse("acme:private"), Usage(**counts)) == Price(expected, "override")

@@ -12,11 +12,13 @@ same split is used for overrides.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -132,6 +134,66 @@ def _genai_usage(usage: Usage) -> Any:
     )
 
 
+def _genai_total(model_price: Any, input_tokens=0, output_tokens=0, cache_read_tokens=0, cache_write_tokens=0) -> Decimal:
+    from genai_prices import Usage as GenaiUsage
+
+    usage = GenaiUsage(input_tokens=input_tokens, output_tokens=output_tokens,
+                       cache_read_tokens=cache_read_tokens, cache_write_tokens=cache_write_tokens)
+    return model_price.calc_price(usage)["total_price"]
+
+
+class _LinearPrice:
+    """A model price as per-token rates, taken from genai-prices itself.
+
+    genai-prices works out a price's units again on every call: ~0.25 ms, twice per
+    request (the call, and what frontier would have cost) before the reply. Up to its
+    first tier (a tier applies to every token once the input passes its start), a price is
+    linear in the four token counts, so `base + sum(count * rate)` in Decimal is exactly
+    genai-prices's total. The rates are checked against genai-prices on sample usages;
+    a price that disagrees, and any usage past the first tier, is priced by genai-prices.
+    """
+
+    SAMPLES = ((1_234, 56, 0, 0), (98_765, 4_321, 65_432, 1_234), (17, 3, 0, 5), (150_000, 0, 150_000, 0))
+
+    def __init__(self, model_price: Any) -> None:
+        from genai_prices.types import TieredPrices
+
+        self.model_price = model_price  # kept: the cache is keyed by its id()
+        starts = [tier.start for value in vars(model_price).values() if isinstance(value, TieredPrices)
+                  for tier in value.tiers]
+        self.input_limit = min(starts, default=None)
+        self.rates: tuple[Decimal, ...] | None = None
+        try:
+            total = functools.partial(_genai_total, model_price)
+            base = total()
+            rate_in = total(1) - base
+            rates = (base, rate_in, total(0, 1) - base, total(1, 0, 1) - base - rate_in, total(1, 0, 0, 1) - base - rate_in)
+            samples = [s for s in self.SAMPLES if self.applies(*s)]
+            if all(self._apply(rates, *sample) == total(*sample) for sample in samples):
+                self.rates = rates
+        except (ValueError, ArithmeticError, TypeError, KeyError):
+            pass
+
+    def applies(self, input_tokens: int, output_tokens: int, cache_read: int, cache_write: int) -> bool:
+        return (
+            min(input_tokens, output_tokens, cache_read, cache_write) >= 0
+            and cache_read + cache_write <= input_tokens
+            and (self.input_limit is None or input_tokens <= self.input_limit)
+        )
+
+    @staticmethod
+    def _apply(rates, input_tokens: int, output_tokens: int, cache_read: int, cache_write: int) -> Decimal:
+        base, rate_in, rate_out, rate_read, rate_write = rates
+        return base + input_tokens * rate_in + output_tokens * rate_out + cache_read * rate_read + cache_write * rate_write
+
+    def total(self, usage: Usage) -> Decimal:
+        counts = (int(usage.input_tokens), int(usage.output_tokens), int(usage.cache_read_tokens),
+                  int(usage.cache_write_tokens))
+        if self.rates is not None and self.applies(*counts):
+            return self._apply(self.rates, *counts)
+        return self.model_price.calc_price(_genai_usage(usage))["total_price"]
+
+
 class Pricer:
     """Prices calls. Cheap per call after the first lookup of each model (memoised)."""
 
@@ -148,6 +210,7 @@ class Pricer:
         # (provider, model name) -> (genai Provider, ModelInfo) or _MISS
         self._lookup: dict[tuple[str, str], Any] = {}
         self._override_prices: dict[str, Any] = {}
+        self._linear: dict[int, _LinearPrice] = {}  # id(genai ModelPrice) -> its rates
         self._lock = threading.Lock()
 
     @property
@@ -169,6 +232,12 @@ class Pricer:
             self._lookup[key] = found
         return found
 
+    def _linear_price(self, model_price: Any) -> _LinearPrice:
+        linear = self._linear.get(id(model_price))
+        if linear is None or linear.model_price is not model_price:
+            linear = self._linear[id(model_price)] = _LinearPrice(model_price)
+        return linear
+
     def is_local(self, model: ModelRef) -> bool:
         return model.provider.lower() in self._local
 
@@ -182,15 +251,16 @@ class Pricer:
                 model_price = self._override_prices.get(key)
                 if model_price is None:
                     model_price = self._override_prices[key] = override._model_price()
-                return Price(model_price.calc_price(_genai_usage(usage))["total_price"], "override")
+                return Price(self._linear_price(model_price).total(usage), "override")
             if self.is_local(model):
                 return Price(Decimal(0), "local")
             found = self._find(model)
             if found is _MISS:
                 return UNPRICED
-            provider, info = found
-            calc = info.calc_price(_genai_usage(usage), provider)
-            return Price(calc.total_price, "genai-prices")
+            _provider, info = found
+            # what `info.calc_price(usage, provider)` prices with (no request-specific context)
+            model_price = info.get_prices(datetime.now(timezone.utc))
+            return Price(self._linear_price(model_price).total(usage), "genai-prices")
         except (ValueError, ArithmeticError) as exc:  # inconsistent usage figures
             log.warning("cannot price %s for %r: %s", key, usage, exc)
             return UNPRICED
