@@ -59,7 +59,9 @@ How a commit becomes requests (deterministic: the same history gives the same re
   same qualified name in the new version with a different text, is one refactor request
   on its parent range. The instruction is the commit's subject line; the output is the
   new function's text (at the parent's indentation). Only the outermost such function is
-  used when nested ones qualify. At most 4 per commit.
+  used when nested ones qualify. At most 4 per commit. Its self-check (below) runs only
+  when the commit changed no line outside the function: otherwise the commit's answer
+  spans more than the request (the rest of the file changed to match).
 
 Output tokens never exceed the request's own `max_tokens` (a model stops there).
 
@@ -523,6 +525,9 @@ class Synth:
     instruction: str | None = None
     new_name: str | None = None
     output: str | None = None  # the commit's own answer (autocomplete, rename, refactor)
+    # whether that answer can be checked alone: a refactor whose commit also changed the
+    # code around it answers a bigger request than the one replayed
+    checkable: bool = True
     output_tokens: int | None = None  # explain: the rule in the module docstring
 
 
@@ -942,7 +947,11 @@ def _explains_and_refactors(fv: FileVersions, old: Lines, new: Lines, commit: Co
         if new_text.rstrip() == view.text[view.offset(*start):view.offset(*end)].rstrip():
             continue  # the same text under the same name elsewhere (a duplicate definition)
         instruction = (commit.subject or "").strip()[:200] or DEFAULT_INSTRUCTION
-        refactors.append(Synth("refactor", commit.sha, fv.path, view, start, end, instruction=instruction, output=new_text))
+        # The check rightly rejects a rewrite that drops a name the rest of the file uses;
+        # when the commit changed the rest of the file too, it did so to match.
+        alone = all(d.first <= row <= d.last for row in rows)
+        refactors.append(Synth("refactor", commit.sha, fv.path, view, start, end, instruction=instruction,
+                               output=new_text, checkable=alone))
     return explains, refactors
 
 
@@ -1392,6 +1401,8 @@ def _failed(result: ReplayResult, synth: Synth, exc: Exception) -> None:
 def _self_check(record: SelfCheck, job, synth: Synth, decision, may_escalate: bool) -> None:
     from lsp_router.engine import Check
 
+    if not synth.checkable:
+        return
     try:
         _answer, check = job.accept(synth.output, "stop")
     except Exception as exc:  # noqa: BLE001 - a check that crashes is a finding, not a stop

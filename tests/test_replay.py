@@ -356,3 +356,52 @@ def test_live_replay_against_the_loopback_writes_the_ledger(history, tmp_path):
     assert report["billed"]["requests"] == report["requests"] - report["errors"]
     assert report["costUsd"]["routed"] == pytest.approx(float(sum(r.cost_usd for r in calls if r.cost_usd is not None)))
     assert (tmp_path / "cache").exists()  # the live mode uses the real result cache
+
+
+def _rewrite_init_without_tabsize(text: str) -> str:
+    """TextWrapper.__init__ rewritten as a loop over its settings, `tabsize` gone."""
+    start = text.index("    def __init__(self,\n")
+    end = text.index("        self.placeholder = placeholder\n") + len("        self.placeholder = placeholder\n")
+    names = ["width", "initial_indent", "subsequent_indent", "expand_tabs", "replace_whitespace",
+             "fix_sentence_endings", "break_long_words", "drop_whitespace", "break_on_hyphens",
+             "max_lines", "placeholder"]
+    rewritten = (
+        "    def __init__(self, width=70, initial_indent=\"\", subsequent_indent=\"\",\n"
+        "                 expand_tabs=True, replace_whitespace=True, fix_sentence_endings=False,\n"
+        "                 break_long_words=True, drop_whitespace=True, break_on_hyphens=True,\n"
+        "                 *, max_lines=None, placeholder=' [...]'):\n"
+        "        given = locals()\n"
+        f"        for name in {names!r}:\n"
+        "            setattr(self, name, given[name])\n"
+    )
+    return text[:start] + rewritten + text[end:]
+
+
+@pytest.mark.parametrize("rest_changed", [False, True])
+def test_a_refactor_is_self_checked_only_when_the_commit_changed_nothing_else(tmp_path, rest_changed):
+    """A rewrite of __init__ that drops `tabsize`, which `_munge_whitespace` reads: alone,
+    the check rightly rejects it; when the same commit also stopped reading it elsewhere, the
+    commit's answer is bigger than the refactor request, and is not held against the check."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    path = repo / "textwrap.py"
+    text = stdlib_file("textwrap.py").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    commit_all(repo, "Add textwrap", "2024-01-10T10:00:00")
+    new = _rewrite_init_without_tabsize(text)
+    if rest_changed:
+        new = new.replace("text.expandtabs(self.tabsize)", "text.expandtabs()")
+    assert new.count("tabsize") < text.count("tabsize")
+    path.write_text(new, encoding="utf-8")
+    commit_all(repo, "Set TextWrapper's options in a loop", "2024-06-04T10:00:00")
+
+    done = run_cli([str(repo), "--commits", "1", "--dry-run", "--json"], clean_env(tmp_path))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["byTask"]["refactor"]["requests"] == 1
+    reasons = report["selfCheck"]["reasons"]
+    if rest_changed:
+        assert reasons == {}
+    else:
+        assert list(reasons) == ["refactor: the refactor drops 'tabsize', which code outside the selection uses"]
