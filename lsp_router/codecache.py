@@ -63,6 +63,8 @@ def _save(path: Path, table: dict) -> None:
         with open(tmp, "wb") as f:
             marshal.dump(table, f)
         os.replace(tmp, path)  # atomic: another server reading it sees the old or the new file
+        for older in range(1, _FORMAT):  # this Python's files of an earlier layout
+            path.with_name(path.name.replace(f"-{_FORMAT}.marshal", f"-{older}.marshal")).unlink(missing_ok=True)
     except OSError:
         pass  # a read-only cache directory: compile as usual next time
 

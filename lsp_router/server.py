@@ -630,6 +630,7 @@ def serve(after_start: Callable[[], None] | None = None) -> None:
         # the client went away (after `shutdown` or not): keep its rows, tell nobody
         server.client_gone = True
         server.run_after_reply()
+        _started()  # a client gone before start-up was over: the start-up code cache is written all the same
 
 
 class _LoopStdin:

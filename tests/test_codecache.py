@@ -109,3 +109,28 @@ def test_code_of_an_older_library_version_is_dropped_when_new_code_is_written(tm
     assert probe(path)["hits"] == len(table) - 1
     rewritten = marshal.loads(path.read_bytes())
     assert stale_key not in rewritten and some_key in rewritten
+
+
+def test_the_server_keeps_what_reading_initialize_compiles_even_when_the_client_leaves_at_once(tmp_path):
+    """`lsp-router serve`, one `initialize`, then the end of input: the file holds attrs's
+    code for lsprotocol, cattrs's for reading `initialize` and dataclasses's for our
+    settings; a file of the earlier layout is gone."""
+    import marshal
+    import os
+
+    cache = tmp_path / "cache"
+    older = codecache.cache_path(cache).with_name(codecache.cache_path(cache).name.replace("-2.marshal", "-1.marshal"))
+    cache.mkdir()
+    older.write_bytes(b"old layout")
+    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                       "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+    env = {**os.environ, "LSP_ROUTER_CACHE_DIR": str(cache), "LSP_ROUTER_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-m", "lsp_router", "serve"], input=f"Content-Length: {len(body)}\r\n\r\n{body}",
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert '"id": 1' in done.stdout or '"id":1' in done.stdout  # initialize was answered
+    names = {key[0] for key in marshal.loads(codecache.cache_path(cache).read_bytes())}
+    assert "<attrs generated methods lsprotocol.types.Position>" in names
+    assert any(name.startswith("<cattrs generated structure lsprotocol.types.InitializeParams") for name in names)
+    assert "<string>" in names  # dataclasses's
+    assert not older.exists()
