@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Install Emacs with eglot (Debian's `emacs-nox` and `elpa-eglot` packages) for
+# tests/test_emacs.py. Idempotent: does nothing when `emacs` is on PATH and eglot loads.
+# Needs root or sudo for apt-get.
+set -euo pipefail
+
+# Debian's elpa-eglot lives in /usr/share/emacs/site-lisp/elpa, which `emacs -Q` only sees
+# through package.el (the test does the same).
+eglot_loads() {
+    emacs -Q --batch \
+        --eval "(progn (require 'package) (add-to-list 'package-directory-list \"/usr/share/emacs/site-lisp/elpa\") (package-initialize))" \
+        --eval "(require 'eglot)" >/dev/null 2>&1
+}
+
+if command -v emacs >/dev/null 2>&1 && eglot_loads; then
+    echo "emacs and eglot already installed: $(emacs --version | head -n 1)"
+    exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO="sudo"
+    else
+        echo "install_emacs.sh: need root (or sudo) to run apt-get" >&2
+        exit 1
+    fi
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+# Refresh the package lists only when they are missing (a fresh container has none).
+if ! apt-cache show emacs-nox elpa-eglot >/dev/null 2>&1; then
+    $SUDO apt-get update -q
+fi
+$SUDO apt-get install -y -q --no-install-recommends emacs-nox elpa-eglot
+echo "installed: $(emacs --version | head -n 1)"
