@@ -8,8 +8,12 @@ process), and the ratio. Figures are printed, never asserted.
 Method: lsp-router is started with `autocomplete.debounceMs` 0 and `routing.autocomplete`
 "mini"; cursors are put at the end of code lines of real standard-library files. Pass 1
 asks each cursor once (every request misses the cache and calls the loopback). Passes 2
-and 3 ask the same cursors again in a different order: each is a result-cache hit (checked:
-the spendChanged notification says `cached: true` and the loopback sees no new request).
+and 3 ask the same cursors again in a different order, back to back: each is a result-cache
+hit (checked: the spendChanged notification says `cached: true` and the loopback sees no new
+request). A fourth pass sends one request every 10 ms (`--pace-ms`), faster than anyone
+types, as an editor would: back to back, each request also waits for the bookkeeping the
+previous one does after its reply (paced, on this machine, it is no faster: a process woken
+from idle pays for that instead).
 The cursors are far enough apart that the in-memory typed-ahead reuse never answers, so
 the figure is the persistent cache's. The uncached time is against a provider that answers
 at once: with a real model add its latency (hundreds of milliseconds) to it.
@@ -91,6 +95,16 @@ async def run(args) -> dict:
                     for doc, line, col in order:
                         reply = await server.request("textDocument/inlineCompletion", inline_params(doc.uri, line, col))
                         cached[doc.path.name].append(reply.rtt)
+                # once more, paced like the fastest typing: the next request 10 ms after the
+                # last was sent, so it never queues behind the last one's bookkeeping
+                paced: list[float] = []
+                order = list(spots)
+                random.Random(99).shuffle(order)
+                for doc, line, col in order:
+                    started = time.monotonic()
+                    reply = await server.request("textDocument/inlineCompletion", inline_params(doc.uri, line, col))
+                    paced.append(reply.rtt)
+                    await asyncio.sleep(max(0.0, args.pace_ms / 1000 - (time.monotonic() - started)))
                 await server.request("lspRouter/spend")
                 hit_calls = len(lb.calls()) - calls_before
                 hit_flags = list(flags)
@@ -103,9 +117,9 @@ async def run(args) -> dict:
           "debounceMs 0; the loopback provider answers at once")
     print(f"uncached: {len(all_uncached)} requests, each a different cursor: {miss_calls} upstream calls, "
           f"{miss_flags.count(False)} spendChanged with cached=false")
-    print(f"cached:   {len(all_cached)} requests ({args.rounds} more passes over the same cursors): {hit_calls} upstream calls, "
-          f"{hit_flags.count(True)} spendChanged with cached=true"
-          + ("" if hit_flags.count(True) == len(all_cached) else
+    print(f"cached:   {len(all_cached) + len(paced)} requests ({args.rounds} more passes over the same cursors back to back, "
+          f"one paced): {hit_calls} upstream calls, {hit_flags.count(True)} spendChanged with cached=true"
+          + ("" if hit_flags.count(True) == len(all_cached) + len(paced) else
              " (the others were answered from the in-memory typed-ahead reuse, which sends none)"))
     print(f"{'':24}{'uncached p50':>14}{'p99':>11}{'cached p50':>13}{'p99':>11}")
     for doc in docs:
@@ -115,15 +129,19 @@ async def run(args) -> dict:
               f"{ms(pct(cached[name], 50)):>13}{ms(pct(cached[name], 99)):>11}")
     u50, u99, c50, c99 = pct(all_uncached, 50), pct(all_uncached, 99), pct(all_cached, 50), pct(all_cached, 99)
     print(f"{'all':<24}{ms(u50):>14}{ms(u99):>11}{ms(c50):>13}{ms(c99):>11}")
+    p50, p99 = pct(paced, 50), pct(paced, 99)
+    print(f"cached, paced {args.pace_ms:.0f} ms apart ({len(paced)} requests, one more pass): "
+          f"p50 {ms(p50)}  p99 {ms(p99)}  max {ms(max(paced))}")
     print()
     print("## Summary")
-    print(f"cached inline completion round trip: p50 {ms(c50)}, p99 {ms(c99)} "
+    print(f"cached inline completion round trip: p50 {ms(c50)}, p99 {ms(c99)} back to back "
           f"[target < {TARGET_CACHED_MS:.0f} ms: p50 {verdict(c50 * 1000 < TARGET_CACHED_MS)}, "
-          f"p99 {verdict(c99 * 1000 < TARGET_CACHED_MS)}]; "
+          f"p99 {verdict(c99 * 1000 < TARGET_CACHED_MS)}]; {args.pace_ms:.0f} ms apart: p50 {ms(p50)}, p99 {ms(p99)} "
+          f"[p50 {verdict(p50 * 1000 < TARGET_CACHED_MS)}, p99 {verdict(p99 * 1000 < TARGET_CACHED_MS)}]; "
           f"uncached against an instant loopback: p50 {ms(u50)}, p99 {ms(u99)}; "
           f"ratio uncached/cached: {u50 / c50:.1f}x at p50, {u99 / c99:.1f}x at p99")
     return {"cached_p50_ms": c50 * 1000, "cached_p99_ms": c99 * 1000, "uncached_p50_ms": u50 * 1000,
-            "uncached_p99_ms": u99 * 1000}
+            "uncached_p99_ms": u99 * 1000, "paced_p50_ms": p50 * 1000, "paced_p99_ms": p99 * 1000}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--positions", type=int, default=400, help="distinct cursors (uncached requests)")
     parser.add_argument("--rounds", type=int, default=2, help="cached passes over the same cursors")
     parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--pace-ms", type=float, default=10.0, help="spacing of the paced cached pass")
     parser.add_argument("--files", nargs="+", default=["textwrap.py", "argparse.py"])
     args = parser.parse_args(argv)
     asyncio.run(run(args))
