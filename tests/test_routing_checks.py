@@ -674,3 +674,16 @@ def test_completion_inside_a_long_literal_that_closes_below_the_window():
     assert check_completion(cut, i, col, rest, "python").ok
     assert failed(check_completion(cut, i, col, rest.replace('("8.1.2"', '(("8.1.2"'), "python"), "syntax error")
     assert failed(check_completion(cut, i, col, rest + ")", "python"), "syntax error")
+
+
+def test_completion_whose_own_line_breaks_while_it_mends_the_lines_below():
+    """`if` typed above an `else:`: without the condition's line, the body below is an
+    unexpected indent and the `else:` an orphan, two errors the right completion mends.
+    One more character (`:)`) mends them too but breaks its own line: one error for two
+    is still an error the completion adds, on a line that parsed before."""
+    text = stdlib("textwrap.py")
+    cut, line, col = _typing_at(text, "            if self.max_lines > 1:", len("            if"))
+    assert check_completion(cut, line, col, " self.max_lines > 1:", "python").ok
+    assert failed(check_completion(cut, line, col, " self.max_lines > 1:)", "python"), "syntax error")
+    assert failed(check_completion(cut, line, col, " self.max_lines > (1:", "python"), "syntax error")
+    assert check_completion(cut, line, col, " self.max_lines > 1:  # more than one line", "python").ok

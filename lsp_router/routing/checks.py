@@ -599,11 +599,22 @@ def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
     old_rows = _error_rows(tree.root_node, len(base_b.rstrip()))
     after_b, new_tree = _replace(parser, tree, base_b, len(head_b), len(old_b), new_b)
     new_rows = _error_rows(new_tree.root_node, len(after_b.rstrip()))
-    if len(new_rows) <= len(old_rows):
+    # An error on the completion's own lines, where the text parsed before, counts even
+    # when the completion also mends errors elsewhere (`if x:)` typed above an orphan
+    # `else:`): a count that does not go up would hide it.
+    first = head.count("\n")
+    last = first + new.count("\n")
+    clean_before = not any(first - 1 <= r <= first + old.count("\n") + 1 for r in old_rows)
+
+    def own(rows: list[int], extra: int = 0) -> bool:
+        return clean_before and any(first <= r <= last + extra for r in rows)
+
+    if len(new_rows) <= len(old_rows) and not own(new_rows):
         return None
     if closing is not None:
         closed_b, closed_tree = _replace(parser, new_tree, after_b, len(head_b) + len(new_b), 0, closing.encode(enc))
-        if len(_error_rows(closed_tree.root_node, len(closed_b.rstrip()))) <= len(old_rows):
+        closed_rows = _error_rows(closed_tree.root_node, len(closed_b.rstrip()))
+        if len(closed_rows) <= len(old_rows) and not own(closed_rows, closing.count("\n")):
             return None
     if language is not None and _closed_at_cut_adds_nothing(parser, head, head + old + tail, head + new + tail, language):
         return None
