@@ -51,6 +51,9 @@ if "$PYTHON" -m lsp_router replay --help >/dev/null 2>&1; then
     steps+=("lsp-router replay . --dry-run|$PYTHON -m lsp_router replay . --dry-run")
     # click's pinned PyPI releases as a git history (downloads 3.7 MB once, then cached)
     [ -f scripts/bench_replay.py ] && steps+=("bench_replay.py|$PYTHON scripts/bench_replay.py")
+    # the ghost-text check on this history and click's (built by bench_replay.py just above)
+    if [ $QUICK = 1 ]; then steps+=("bench_checks.py|$PYTHON scripts/bench_checks.py --commits 15")
+    else steps+=("bench_checks.py|$PYTHON scripts/bench_checks.py"); fi
 else
     echo "bench_all: \`lsp-router replay\` is not available; skipping it" >&2
 fi

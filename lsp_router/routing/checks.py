@@ -511,24 +511,32 @@ def _closing_for(typed: str, insert_text: str, language: str) -> str | None:
     return out
 
 
-def _error_rows(root, end: int) -> list[int]:
-    """Start rows of the ERROR and MISSING nodes, without MISSING ones at `end` (the window's cut)."""
+def _error_nodes(root, end: int) -> list:
+    """The ERROR and MISSING nodes, without MISSING ones at `end` (the window's cut)."""
     if not root.has_error:
         return []
-    rows: list[int] = []
+    found: list = []
     stack = [root]
     while stack:
         n = stack.pop()
         if n.is_missing:
             if n.start_byte < end:
-                rows.append(n.start_point[0])
+                found.append(n)
             continue
         if n.is_error:
-            rows.append(n.start_point[0])
+            found.append(n)
         for child in n.children:
             if child.has_error or child.is_missing:
                 stack.append(child)
-    return rows
+    return found
+
+
+def _error_rows(root, end: int) -> list[int]:
+    return [n.start_point[0] for n in _error_nodes(root, end)]
+
+
+def _error_starts(root, end: int) -> list[int]:
+    return [n.start_byte for n in _error_nodes(root, end)]
 
 
 def _point(data: bytes, i: int) -> tuple[int, int]:
@@ -599,22 +607,29 @@ def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
     old_rows = _error_rows(tree.root_node, len(base_b.rstrip()))
     after_b, new_tree = _replace(parser, tree, base_b, len(head_b), len(old_b), new_b)
     new_rows = _error_rows(new_tree.root_node, len(after_b.rstrip()))
-    # An error on the completion's own lines, where the text parsed before, counts even
-    # when the completion also mends errors elsewhere (`if x:)` typed above an orphan
-    # `else:`): a count that does not go up would hide it.
-    first = head.count("\n")
-    last = first + new.count("\n")
-    clean_before = not any(first - 1 <= r <= first + old.count("\n") + 1 for r in old_rows)
+    # An error that starts inside the completion counts even when the completion also
+    # mends errors elsewhere (`if x:)` typed above an orphan `else:`): a count that does
+    # not go up would hide it. Not when the completion goes on inside a bracket opened
+    # above that already fails to parse at the cursor (a call's arguments, cut by the
+    # window): errors there move about as text is added.
+    lo = len(head_b) + len(new_b) - len(new_b.lstrip())
+    hi = len(head_b) + len(new_b.rstrip())
 
-    def own(rows: list[int], extra: int = 0) -> bool:
-        return clean_before and any(first <= r <= last + extra for r in rows)
+    def own(root, end: int, extra: int = 0) -> bool:
+        if not any(lo < b <= hi + extra for b in _error_starts(root, end)):
+            return False
+        first = head.count("\n")
+        moving = any(first - 1 <= r <= first + old.count("\n") for r in old_rows) and (
+            language is None or _open_brackets(head, language) != [])
+        return not moving
 
-    if len(new_rows) <= len(old_rows) and not own(new_rows):
+    if len(new_rows) <= len(old_rows) and not own(new_tree.root_node, len(after_b.rstrip())):
         return None
     if closing is not None:
-        closed_b, closed_tree = _replace(parser, new_tree, after_b, len(head_b) + len(new_b), 0, closing.encode(enc))
+        closing_b = closing.encode(enc)
+        closed_b, closed_tree = _replace(parser, new_tree, after_b, len(head_b) + len(new_b), 0, closing_b)
         closed_rows = _error_rows(closed_tree.root_node, len(closed_b.rstrip()))
-        if len(closed_rows) <= len(old_rows) and not own(closed_rows, closing.count("\n")):
+        if len(closed_rows) <= len(old_rows) and not own(closed_tree.root_node, len(closed_b.rstrip()), len(closing_b)):
             return None
     if language is not None and _closed_at_cut_adds_nothing(parser, head, head + old + tail, head + new + tail, language):
         return None

@@ -1,0 +1,38 @@
+"""scripts/bench_checks.py on a small real history (textwrap.py and its edits, tests.test_replay)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from tests.test_replay import history  # noqa: F401 - the fixture
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+import bench_checks  # noqa: E402
+
+
+def test_correct_completions_pass_and_broken_ones_are_caught(history, tmp_path, capsys):  # noqa: F811
+    out = tmp_path / "checks.json"
+    assert bench_checks.main([str(history), "--commits", "10", "--json", str(out)]) == 0
+    figures = json.loads(out.read_text())["overall"]
+    assert figures["correct"] >= 10 and figures["accepted"] == figures["correct"]
+    for kind in ("extra-paren", "unclosed-call"):
+        assert figures["detectable"][kind] > 0
+        # every one that breaks the file's parse is caught here (and some more: the window's)
+        assert figures["missed"].get(kind, 0) == 0
+        assert figures["caught"][kind] >= figures["detectable"][kind]
+    printed = capsys.readouterr().out
+    assert "ghost-text check: accepts" in printed and "needless escalations" in printed
+
+
+def test_the_ways_a_completion_is_broken():
+    kinds = dict(bench_checks.broken('    width = max(len(x), "a")'))
+    assert kinds == {
+        "extra-paren": '    width = max(len(x), "a"))',
+        "drop-closer": '    width = max(len(x), "a"',
+        "cut-in-string": '    width = max(len(x), "a',
+        "unclosed-call": "    width = max(a, b",
+    }
+    assert dict(bench_checks.broken("pass")) == {"extra-paren": "pass)"}
