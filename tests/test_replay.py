@@ -244,9 +244,8 @@ def test_synthesized_requests_follow_the_commits(history):
     ]
 
 
-def test_a_partial_rename_is_an_edit_not_a_rename_request(tmp_path):
-    """`cur_len` renamed on two lines of `_wrap_chunks` only: the other uses keep the old name,
-    so no rename request would have made that commit."""
+def textwrap_repo(tmp_path: Path) -> tuple[Path, Path, str]:
+    """(repo, its textwrap.py, the text): one commit of the stdlib's textwrap.py."""
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
@@ -254,6 +253,13 @@ def test_a_partial_rename_is_an_edit_not_a_rename_request(tmp_path):
     text = stdlib_file("textwrap.py").read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     commit_all(repo, "Add textwrap", "2024-01-10T10:00:00")
+    return repo, path, text
+
+
+def test_a_partial_rename_is_an_edit_not_a_rename_request(tmp_path):
+    """`cur_len` renamed on two lines of `_wrap_chunks` only: the other uses keep the old name,
+    so no rename request would have made that commit."""
+    repo, path, text = textwrap_repo(tmp_path)
     lines = text.splitlines(keepends=True)
     rows = [i for i, line in enumerate(lines) if re.search(r"\bcur_len\b", line)][:2]
     for i in rows:
@@ -382,13 +388,7 @@ def test_a_refactor_is_self_checked_only_when_the_commit_changed_nothing_else(tm
     """A rewrite of __init__ that drops `tabsize`, which `_munge_whitespace` reads: alone,
     the check rightly rejects it; when the same commit also stopped reading it elsewhere, the
     commit's answer is bigger than the refactor request, and is not held against the check."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    path = repo / "textwrap.py"
-    text = stdlib_file("textwrap.py").read_text(encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
-    commit_all(repo, "Add textwrap", "2024-01-10T10:00:00")
+    repo, path, text = textwrap_repo(tmp_path)
     new = _rewrite_init_without_tabsize(text)
     if rest_changed:
         new = new.replace("text.expandtabs(self.tabsize)", "text.expandtabs()")
