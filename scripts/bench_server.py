@@ -802,7 +802,8 @@ async def sdk_floor(lb: LoopbackProcess, text: str, calls: int, results: dict, o
     round trip minus the loopback's own time.
     """
     try:
-        from openai import AsyncOpenAI
+        from openai import AsyncOpenAI, AsyncStream
+        from openai.types.chat import ChatCompletion
     except ImportError:
         out("OpenAI SDK alone: not measured (openai is not importable here)")
         return
@@ -813,10 +814,14 @@ async def sdk_floor(lb: LoopbackProcess, text: str, calls: int, results: dict, o
         for i in range(calls + 5):
             before = len(lb.calls())
             started = time.monotonic()
-            stream = await client.chat.completions.create(
-                model=MINI.split(":", 1)[1], max_completion_tokens=192, stream=True, stream_options={"include_usage": True},
-                messages=[{"role": "system", "content": "You are a code completion engine."}, {"role": "user", "content": prompt}],
-            )
+            # the call the server makes (providers/sdk.py `_open_chat_stream`): the SDK's
+            # client, auth, errors and SSE decoding, chunks as plain dicts
+            stream = await client.post("/chat/completions", body={
+                "model": MINI.split(":", 1)[1], "max_completion_tokens": 192, "stream": True,
+                "stream_options": {"include_usage": True},
+                "messages": [{"role": "system", "content": "You are a code completion engine."},
+                             {"role": "user", "content": prompt}],
+            }, cast_to=ChatCompletion, stream=True, stream_cls=AsyncStream[object])
             async for _ in stream:
                 pass
             elapsed = time.monotonic() - started
