@@ -20,6 +20,10 @@ What it measures, in one run (figures are printed, never asserted):
   is measured inside the loopback process (from the start of reading the HTTP request body
   to the end of writing the answer; CLOCK_MONOTONIC is shared by all processes). The
   loopback's HTTP header parsing therefore counts as overhead (a few tens of microseconds).
+  Beside it, the floor any pygls server that forwards requests through the official SDK
+  pays: the OpenAI SDK alone and its HTTP client (httpx2) alone, making the same streaming
+  call from this process, and a pygls server that answers the same requests at once
+  (ECHO_PYGLS_SERVER), as pygls ships and with lsp-router's stdin reader;
 * a typing burst: 30 keystrokes 40 ms apart (`didChange` of one character, then an inline
   completion request, the previous one cancelled with `$/cancelRequest` as VS Code does),
   default debounce (150 ms): how many upstream calls it made; once after the server has warmed
@@ -73,6 +77,24 @@ TARGET_CACHED_MS = 5.0
 MINIMAL_PYGLS_SERVER = """
 from pygls.lsp.server import LanguageServer
 LanguageServer("floor", "0").start_io()
+"""
+
+# The least any pygls server does for an inline completion: the same request structured
+# into lsprotocol types, an async handler, the same reply written back. No model, no work.
+ECHO_PYGLS_SERVER = """
+import sys
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+server = LanguageServer("floor", "0")
+@server.feature(types.TEXT_DOCUMENT_INLINE_COMPLETION, types.InlineCompletionOptions())
+async def complete(ls, params):
+    here = types.Range(params.position, params.position)
+    return types.InlineCompletionList(items=[types.InlineCompletionItem(insert_text="  # ok", range=here)])
+if "--loop-stdin" in sys.argv:  # stdin read in the event loop, as lsp-router serves
+    from lsp_router.server import _serve_stdio_in_loop
+    _serve_stdio_in_loop(server) or server.start_io()
+else:
+    server.start_io()
 """
 
 
@@ -768,6 +790,10 @@ async def phase_requests(args, work: Path, results: dict, out: Callable[[str], N
                 out(f"  {name:<22} ({size:>3} KB) overhead p50 {ms(pct(values, 50))}  p99 {ms(pct(values, 99))}")
 
             await sdk_floor(lb, docs[0].text, args.sdk_calls, results, out)
+            await http_floor(lb, docs[0].text, args.sdk_calls, results, out)
+            await pygls_floor(work, spots, results, out)
+            await pygls_floor(work, spots, results, out, loop_stdin=True)
+            floors_summary(results, out)
 
             # many cached requests for the memory figure
             results["rss_before_many_kb"] = rss_kb(server.pid)
@@ -836,6 +862,84 @@ async def sdk_floor(lb: LoopbackProcess, text: str, calls: int, results: dict, o
     results["sdk_p99_ms"] = pct(values, 99) * 1000
     out(f"OpenAI SDK alone       p50 {ms(pct(values, 50))}  p99 {ms(pct(values, 99))}  ({len(values)} streaming chat "
         f"completions from this process to the same loopback, minus the loopback's time: part of the overhead above)")
+
+
+async def http_floor(lb: LoopbackProcess, text: str, calls: int, results: dict, out: Callable[[str], None]) -> None:
+    """The SDK's HTTP client alone (httpx2, which the OpenAI SDK is built on): the same
+    streaming request, read line by line, with no SDK around it."""
+    try:
+        import httpx2
+    except ImportError:
+        out("HTTP client alone: not measured (httpx2 is not importable here)")
+        return
+    prompt = f"Language: python\n```\n{text[:6000]}<|cursor|>{text[6000:8000]}\n```\nText to insert at <|cursor|>:"
+    body = {
+        "model": MINI.split(":", 1)[1], "max_completion_tokens": 192, "stream": True,
+        "stream_options": {"include_usage": True},
+        "messages": [{"role": "system", "content": "You are a code completion engine."},
+                     {"role": "user", "content": prompt}],
+    }
+    values = []
+    async with httpx2.AsyncClient(base_url=lb.openai_base_url, headers={"Authorization": f"Bearer {OPENAI_TEST_KEY}"}) as client:
+        for i in range(calls + 5):
+            before = len(lb.calls())
+            started = time.monotonic()
+            async with client.stream("POST", "/chat/completions", json=body) as response:
+                async for _ in response.aiter_lines():
+                    pass
+            elapsed = time.monotonic() - started
+            if not await lb.wait_calls(before + 1, timeout=2.0):
+                continue
+            span = lb.calls()[before]
+            if i >= 5:
+                values.append(elapsed - (span["t1"] - span["t0"]))
+    results["http_p50_ms"] = pct(values, 50) * 1000
+    results["http_p99_ms"] = pct(values, 99) * 1000
+    out(f"HTTP client alone      p50 {ms(pct(values, 50))}  p99 {ms(pct(values, 99))}  (the same {len(values)} streaming "
+        f"requests with httpx2, the SDK's HTTP client, and no SDK: part of the SDK's figure above)")
+
+
+async def pygls_floor(work: Path, spots: list, results: dict, out: Callable[[str], None], loop_stdin: bool = False) -> None:
+    """A pygls server that answers every inline completion at once (ECHO_PYGLS_SERVER), asked
+    the same requests one after another: what stdio, JSON-RPC and lsprotocol cost any
+    pygls server, before it does any work. As pygls ships (its stdin reader hands each
+    message to a thread), and with `loop_stdin` with lsp-router's reader in the event loop."""
+    home = work / ("echo-loop" if loop_stdin else "echo")
+    home.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, "-c", ECHO_PYGLS_SERVER] + (["--loop-stdin"] if loop_stdin else [])
+    server = LspProcess(cmd, cwd=str(home))
+    await server.spawn()
+    try:
+        await server.request("initialize", initialize_params(home, None))
+        await server.notify("initialized", {})
+        rtts = []
+        for i, (doc, line, col) in enumerate(spots):
+            reply = await server.request("textDocument/inlineCompletion", inline_params(doc.uri, line, col))
+            if i >= 20 and not reply.error:
+                rtts.append(reply.rtt)
+    finally:
+        await server.close()
+    if loop_stdin:
+        results["pygls_p50_ms"] = pct(rtts, 50) * 1000
+        results["pygls_p99_ms"] = pct(rtts, 99) * 1000
+        out(f"  same, stdin read     p50 {ms(pct(rtts, 50))}  p99 {ms(pct(rtts, 99))}  (lsp-router's stdin reader, "
+            f"in the event loop: the protocol's part of the overhead)")
+    else:
+        results["pygls_stock_p50_ms"] = pct(rtts, 50) * 1000
+        results["pygls_stock_p99_ms"] = pct(rtts, 99) * 1000
+        out(f"pygls server alone     p50 {ms(pct(rtts, 50))}  p99 {ms(pct(rtts, 99))}  ({len(rtts)} of the same requests "
+            f"to a pygls server that answers them at once, as pygls ships (start_io))")
+
+
+def floors_summary(results: dict, out: Callable[[str], None]) -> None:
+    """What any pygls server that calls a provider through the official SDK pays per request."""
+    if "pygls_p50_ms" not in results or "sdk_p50_ms" not in results:
+        return
+    p50 = results["pygls_p50_ms"] + results["sdk_p50_ms"]
+    p99 = results["pygls_p99_ms"] + results["sdk_p99_ms"]
+    results["floor_overhead_p50_ms"], results["floor_overhead_p99_ms"] = p50, p99
+    out(f"floor                  p50 {p50:.2f} ms  p99 {p99:.2f} ms  (pygls server alone, stdin read in the loop, + OpenAI SDK alone: the overhead "
+        f"of a pygls server that does nothing but forward the request through the SDK; the p99s add up to an upper bound)")
 
 
 async def phase_burst(args, work: Path, results: dict, out: Callable[[str], None], warm: bool = True) -> None:
@@ -957,7 +1061,17 @@ def summary(results: dict, out: Callable[[str], None]) -> None:
             f"p50 {results['client_p50_ms']:.2f} ms, p99 {results['client_p99_ms']:.2f} ms")
     if "sdk_p50_ms" in results:
         out(f"the OpenAI SDK's own cost per call, measured alone: p50 {results['sdk_p50_ms']:.2f} ms, "
-            f"p99 {results['sdk_p99_ms']:.2f} ms")
+            f"p99 {results['sdk_p99_ms']:.2f} ms" + (
+                f"; its HTTP client alone: p50 {results['http_p50_ms']:.2f} ms, p99 {results['http_p99_ms']:.2f} ms"
+                if "http_p50_ms" in results else ""))
+    if "floor_overhead_p50_ms" in results:
+        out(f"a pygls server that only forwards each request through the SDK (measured apart, summed): "
+            f"p50 {results['floor_overhead_p50_ms']:.2f} ms, p99 up to {results['floor_overhead_p99_ms']:.2f} ms "
+            f"(of which pygls p50 {results['pygls_p50_ms']:.2f} ms, p99 {results['pygls_p99_ms']:.2f} ms; as pygls ships, "
+            f"p50 {results['pygls_stock_p50_ms']:.2f} ms, p99 {results['pygls_stock_p99_ms']:.2f} ms) "
+            f"[target p99 < {TARGET_OVERHEAD_P99_MS:.0f} ms: "
+            f"{verdict(results['pygls_p50_ms'] + results['sdk_p50_ms'] < TARGET_OVERHEAD_P99_MS)} at its p50 already]; "
+            f"lsp-router's overhead p50 is {results['overhead_p50_ms'] / results['floor_overhead_p50_ms']:.2f}x this floor")
     out(f"cached inline completion round trip: p50 {results['cached_p50_ms']:.2f} ms, p99 {results['cached_p99_ms']:.2f} ms "
         f"[target < {TARGET_CACHED_MS:.0f} ms: p50 {verdict(results['cached_p50_ms'] < TARGET_CACHED_MS)}, "
         f"p99 {verdict(results['cached_p99_ms'] < TARGET_CACHED_MS)}]")
