@@ -31,7 +31,9 @@ How a commit becomes requests (deterministic: the same history gives the same re
     and the whole body lies inside the hunk) is a block completion: the document is the
     new file without that body (not typed yet), the cursor at the body's indentation, and
     the output is the body up to the last complete statement (brackets and multi-line
-    strings closed) within `autocomplete.MAX_LINES` (12) lines;
+    strings closed) within `autocomplete.MAX_LINES` (12) lines, or, when its first
+    statement is longer (a long docstring), up to that statement's end within
+    `autocomplete.REACH_LINES`: the server then shows it as `whole_statements` trims it;
   - every other line is a fill-in-the-middle completion: the document is the new file
     without the rest of that line, and the output is the rest of the line. The cursor is
     at the indentation on the first line of a hunk and after `(` `[` `:` `{` (the whole
@@ -548,41 +550,6 @@ def _view(fv: FileVersions, text: str):
     return DocView(fv.uri, text, fv.language_id, None, fv.fs_path)
 
 
-def _scan_line(line: str, depth: int, quote: str | None, hash_comments: bool) -> tuple[int, str | None]:
-    """Bracket depth and open multi-line string/comment after `line` (a rough lexer, any language)."""
-    i, n = 0, len(line)
-    while i < n:
-        if quote is not None:
-            j = line.find(quote, i)
-            while j > 0 and quote != "*/" and line[j - 1] == "\\" and (j - len(line[:j].rstrip("\\"))) % 2:
-                j = line.find(quote, j + 1)
-            if j < 0:
-                return depth, quote
-            i, quote = j + len(quote), None
-            continue
-        c = line[i]
-        if (c == "#" and hash_comments) or line.startswith("//", i):
-            break
-        if line.startswith("/*", i) and not hash_comments:
-            quote, i = "*/", i + 2
-        elif line.startswith(('"""', "'''"), i):
-            quote, i = line[i:i + 3], i + 3
-        elif c in "\"'`":
-            j = i + 1
-            while j < n and line[j] != c:
-                j += 2 if line[j] == "\\" else 1
-            if j >= n and c == "`":
-                return depth, "`"
-            i = j + 1
-        else:
-            if c in "([{":
-                depth += 1
-            elif c in ")]}":
-                depth = max(0, depth - 1)
-            i += 1
-    return depth, quote
-
-
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
 
@@ -601,12 +568,10 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
     fill-in-the-middle completion of the rest of that line.
     """
     from lsp_router.routing import parsing
-    from lsp_router.tasks.autocomplete import MAX_LINES
+    from lsp_router.tasks.autocomplete import MAX_LINES, REACH_LINES
+    from lsp_router.tasks.common import hash_comments_for, scan_line
 
-    hash_comments = parsing.language_for(fv.language_id, fv.path) in ("python", None) and fv.language_id not in (
-        "c", "cpp", "objective-c", "objective-cpp", "go", "rust", "java", "kotlin", "scala", "csharp", "swift",
-        "dart", "zig", "css", "scss", "less", "php", "groovy",
-    )
+    hash_comments = hash_comments_for(fv.language_id, parsing.language_for(fv.language_id, fv.path))
     out = []
     for hunk in fv.hunks:
         if hunk.new_count == 0:
@@ -618,7 +583,7 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
         statement_open: list[bool] = []  # after each row of the hunk: brackets or a string still open
         depth, quote = 0, None
         for row in range(first, last + 1):
-            depth, quote = _scan_line(new.row(row), depth, quote, hash_comments)
+            depth, quote = scan_line(new.row(row), depth, quote, hash_comments)
             statement_open.append(depth > 0 or quote is not None)
         for row in range(first, last + 1):
             text = new.row(row)
@@ -634,10 +599,15 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
                 while end > row and not new.row(end).strip():
                     end -= 1
                 if end <= last:
-                    ghost = row
+                    ghost = None
                     for r in range(row, min(end, row + MAX_LINES - 1) + 1):
                         if not statement_open[r - first]:
                             ghost = r
+                    if ghost is None:
+                        # a first statement longer than MAX_LINES (a docstring): the model writes
+                        # on, and the server shows it whole up to REACH_LINES, or closes it
+                        reach = min(end, row + REACH_LINES - 1)
+                        ghost = next((r for r in range(row, reach + 1) if not statement_open[r - first]), reach)
                     out.append((row, indent, end, ghost))
                     continue
             col = indent
@@ -1057,6 +1027,11 @@ class SelfCheck:
     failed: int = 0
     failed_mini: int = 0  # on requests routed to mini that may escalate: would escalate
     reasons: dict[str, int] = field(default_factory=dict)
+    # the first few failures, where to look: commit, file, line, reason
+    examples: list[dict] = field(default_factory=list)
+
+
+_SELF_CHECK_EXAMPLES = 5
 
 
 @dataclass
@@ -1156,6 +1131,7 @@ class ReplayResult:
                 "failed": self.self_check.failed,
                 "failedOnMini": self.self_check.failed_mini,
                 "reasons": dict(self.self_check.reasons),
+                "examples": list(self.self_check.examples),
             } if self.mode == "dry-run" else None,
             "billed": self.billed,
             "session": self.session,
@@ -1414,6 +1390,9 @@ def _self_check(record: SelfCheck, job, synth: Synth, decision, may_escalate: bo
         record.reasons[reason] = record.reasons.get(reason, 0) + 1
         if decision.tier == "mini" and not decision.pinned and may_escalate:
             record.failed_mini += 1
+        if len(record.examples) < _SELF_CHECK_EXAMPLES:
+            record.examples.append({"commit": synth.commit[:10], "path": synth.path, "line": synth.start[0] + 1,
+                                    "task": synth.task, "reason": check.reason})
 
 
 def _live(git: Git, commits: list[Commit], options: ReplayOptions, result: ReplayResult, progress: Progress) -> None:
@@ -1663,6 +1642,9 @@ def render_text(result: ReplayResult) -> str:
                 reason, n = max(sc.reasons.items(), key=lambda kv: (kv[1], kv[0]))
                 line += f"; most often \"{reason}\" ({n})"
             out.append(line)
+            for example in sc.examples[:3]:
+                out.append(f"  e.g. {example['commit']} {example['path']}:{example['line']} ({example['task']}): "
+                           f"{example['reason']}")
     if total.refused:
         out.append(f"budget: {_plural(total.refused, 'request')} refused once the cap was reached (budget.hardStop); "
                    "they are in no cost column")

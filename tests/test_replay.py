@@ -405,3 +405,46 @@ def test_a_refactor_is_self_checked_only_when_the_commit_changed_nothing_else(tm
         assert reasons == {}
     else:
         assert list(reasons) == ["refactor: the refactor drops 'tabsize', which code outside the selection uses"]
+
+
+def test_a_docstring_longer_than_the_ghost_text_passes_its_own_check(tmp_path):
+    """A function whose docstring runs past the 12 lines ghost text shows, added in one commit:
+    the block completion at its first line is what the server would show (the docstring
+    closed after 12 lines), and it passes the check as the real text does."""
+    repo, path, text = textwrap_repo(tmp_path)
+    difflib = stdlib_file("difflib.py").read_text(encoding="utf-8")
+    start = difflib.index("def get_close_matches(")
+    function = difflib[start: difflib.index("\ndef ", start + 1)].rstrip() + "\n"
+    assert function.count("\n", 0, function.index('"""', function.index('"""') + 3)) > 12
+    path.write_text(text + "\n\n" + function, encoding="utf-8")
+    commit_all(repo, "Add get_close_matches", "2024-06-04T10:00:00")
+
+    done = run_cli([str(repo), "--commits", "1", "--dry-run", "--json"], clean_env(tmp_path))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    check = report["selfCheck"]
+    assert check["checked"] >= 5 and report["byTask"]["autocomplete"]["requests"] >= 5
+    assert (check["failed"], check["examples"]) == (0, [])
+
+
+def test_the_first_failing_checks_are_shown_with_where_to_look(tmp_path):
+    """A commit whose own text does not parse: the report says which commit, file and line."""
+    repo, path, text = textwrap_repo(tmp_path)
+    lines = text.splitlines(keepends=True)
+    row = next(i for i, line in enumerate(lines) if line.startswith("def dedent("))
+    lines.insert(row, "broken = (1,\n\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    commit_all(repo, "Half a tuple", "2024-06-04T10:00:00")
+
+    done = run_cli([str(repo), "--commits", "1", "--dry-run", "--json"], clean_env(tmp_path))
+    assert done.returncode == 0, done.stderr
+    check = json.loads(done.stdout)["selfCheck"]
+    assert check["failed"] >= 1 and len(check["examples"]) == min(check["failed"], 5)
+    example = check["examples"][0]
+    head = git(repo, "rev-parse", "HEAD").strip()
+    assert example["path"] == "textwrap.py" and head.startswith(example["commit"])
+    assert example["line"] == row + 1 and example["task"] == "autocomplete"
+    assert "syntax error" in example["reason"]
+
+    table = run_cli([str(repo), "--commits", "1", "--dry-run"], clean_env(tmp_path))
+    assert f"e.g. {example['commit']} textwrap.py:{row + 1} (autocomplete)" in table.stdout

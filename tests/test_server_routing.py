@@ -152,3 +152,68 @@ async def test_near_the_budget_auto_leans_to_mini(start_server, loopback):
     assert medium["tier"] == "mini" and "budget" in medium["reason"]
     snapshot = await session.spend()
     assert snapshot["session"]["budget"]["state"] in ("near", "over")
+
+
+def _body(lines: list[str], name: str) -> tuple[int, int, str]:
+    """(row of the line that ends `def name(...):`, the row after its body, the body's text)."""
+    row = next(i for i, l in enumerate(lines) if l.startswith(f"def {name}("))
+    indent = len(lines[row]) - len(lines[row].lstrip())
+    while not lines[row].rstrip().endswith(":"):  # a signature over several lines
+        row += 1
+    end = row + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while not lines[end - 1].strip():
+        end -= 1
+    return row, end, "\n".join(lines[row + 1:end])
+
+
+@pytest.mark.parametrize(
+    "module, name, cut_at, finish_reason",
+    [
+        # the docstring alone is longer than the output limit: cut inside it
+        pytest.param("difflib.py", "get_close_matches", 700, "length", id="cut-inside-a-docstring"),
+        pytest.param("json/decoder.py", "JSONObject", 1000, "length", id="cut-inside-a-statement"),
+        # a whole function body, longer than the 12 lines ghost text shows
+        pytest.param("json/decoder.py", "py_scanstring", None, "stop", id="longer-than-twelve-lines"),
+    ],
+)
+async def test_a_long_completion_is_shown_up_to_a_whole_statement_without_escalating(
+        start_server, loopback, module, name, cut_at, finish_reason):
+    path = stdlib_file(module)
+    LINES = path.read_text().splitlines()
+    row, end, body = _body(LINES, name)
+    first = LINES[row + 1]
+    indent = first[: len(first) - len(first.lstrip())]
+    answer = body[len(indent):]  # the model answers from the cursor, after the indentation
+    if cut_at is not None:
+        assert answer[cut_at - 1] != "\n" and "\n" in answer[cut_at:], "the cut falls inside a line"
+        answer = answer[:cut_at]
+    else:
+        assert answer.count("\n") > 12
+    # the function's body not written yet: the cursor on its first line, indented
+    text = "\n".join(LINES[: row + 1] + [indent] + LINES[end:]) + "\n"
+    session = await start_server()
+    uri = session.open(path, text=text)
+    loopback.reply(answer, api="openai-chat", times=1, finish_reason=finish_reason)
+    loopback.reply("should not be asked", api="anthropic")
+
+    result = await session.inline(uri, row + 1, len(indent))
+
+    assert _tiers(loopback) == ["mini"]
+    assert await _escalations(session, "autocomplete") == (0, 0)
+    [item] = result.items
+    ghost = item.insert_text
+    lines = ghost.split("\n")
+    # what the user gets once they accept it is a module that compiles
+    accepted = "\n".join(LINES[: row + 1] + [indent + ghost] + LINES[end:]) + "\n"
+    compile(accepted, module, "exec")
+    if name == "get_close_matches":
+        # cut inside the docstring: its first lines, then closed where the body starts
+        whole_lines = answer.split("\n")[:-1]
+        assert len(whole_lines) >= 8 and lines[-1] == indent + '"""'
+        assert "\n".join(lines[:-1]) == "\n".join(whole_lines[:12]).rstrip()
+    else:
+        # the body up to its last whole statement within the 12 lines
+        assert answer.startswith(ghost) and answer[len(ghost)] == "\n" and len(lines) <= 12
+        assert len(lines) >= 8

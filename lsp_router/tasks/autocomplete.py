@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from lsp_router.engine import Check, Job
 from lsp_router.providers.base import ModelRequest
-from lsp_router.tasks.common import DocView, strip_fences
+from lsp_router.tasks.common import DocView, hash_comments_for, scan_line, strip_fences
 
 PREFIX_CHARS = 6_000
 SUFFIX_CHARS = 2_000
 MAX_LINES = 12
+# A first statement longer than MAX_LINES (a docstring, a long call) is shown whole up to here.
+REACH_LINES = 3 * MAX_LINES
+# Finish reasons of an answer stopped by the output limit (OpenAI chat, Anthropic, OpenAI responses).
+CUT_OFF = frozenset(("length", "max_tokens", "max_output_tokens"))
 CURSOR = "<|cursor|>"
 
 SYSTEM = (
@@ -37,17 +41,19 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
         max_retries=0,
     )
     language = view.language
+    hash_comments = hash_comments_for(view.language_id, language)
 
     def accept(text: str, finish_reason: str | None):
         from lsp_router.routing.checks import check_completion
 
-        insert = clean_completion(text, prefix, suffix)
+        cut = finish_reason in CUT_OFF
+        insert = clean_completion(text, prefix, suffix, cut=cut, hash_comments=hash_comments)
         result = check_completion(view.text, line, character, insert, language)
         if not result.ok:
             # Dropping an "echo" of the typed line is a guess: `/` typed and `/ note`
             # answered is a comment going on, not `/` said twice. Take the text as
             # answered when it is the one that fits.
-            literal = clean_completion(text, prefix, suffix, drop_echo=False)
+            literal = clean_completion(text, prefix, suffix, drop_echo=False, cut=cut, hash_comments=hash_comments)
             if literal != insert:
                 other = check_completion(view.text, line, character, literal, language)
                 if other.ok:
@@ -64,8 +70,11 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
     )
 
 
-def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool = True) -> str:
-    """Only what is missing: no fences, no echo of the line before, no overlap with after."""
+def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool = True, *, cut: bool = False,
+                     hash_comments: bool = True) -> str:
+    """Only what is missing: no fences, no echo of the line before, no overlap with after.
+
+    `cut`: the answer was stopped by the output limit, so its last line is unfinished."""
     text = strip_fences(text) if "```" in text else text
     text = text.replace(CURSOR, "")
     current_line = prefix.rsplit("\n", 1)[-1]
@@ -73,12 +82,64 @@ def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool = True
     if drop_echo and stripped_line and text.lstrip().startswith(stripped_line):
         # The model repeated the start of the line: keep what comes after it.
         text = text.lstrip()[len(stripped_line):]
-    lines = text.split("\n")
-    if len(lines) > MAX_LINES:
-        text = "\n".join(lines[:MAX_LINES])
+    indent = current_line[: len(current_line) - len(current_line.lstrip(" \t"))]
+    text = whole_statements(text, cut=cut, hash_comments=hash_comments, indent=indent)
     # Drop the part that the suffix already holds (the model often closes brackets twice).
     text = _trim_suffix_overlap(text, suffix)
     return text.rstrip() if "\n" in text else text.rstrip("\n")
+
+
+def whole_statements(text: str, *, cut: bool = False, hash_comments: bool = True, indent: str = "") -> str:
+    """A multi-line completion over MAX_LINES lines, or cut by the output limit, up to its
+    last whole statement within MAX_LINES lines (brackets and strings closed, not a
+    block's header), or to the end of its first one within REACH_LINES.
+
+    Cut anywhere else, it leaves a string or a bracket open: the check rejects it, the
+    request escalates, and the frontier's answer, cut the same way, fails again. A
+    docstring or block comment longer than that is closed after its first MAX_LINES
+    lines (`indent`: the cursor line's). Otherwise it is cut at MAX_LINES as it comes,
+    and the check decides.
+    """
+    lines = text.split("\n")
+    if len(lines) <= MAX_LINES and not (cut and len(lines) > 1):
+        return text
+    whole = lines[:-1] if cut else lines  # a cut answer's last line stops mid-way
+    depth, quote = 0, None
+    last = None
+    opened = None  # (row, quote) of a docstring or block comment opened outside brackets
+    for row, line in enumerate(whole[:REACH_LINES]):
+        was = quote
+        depth, quote = scan_line(line, depth, quote, hash_comments)
+        if was is None and quote in _LONG_QUOTES and depth == 0 and row < MAX_LINES:
+            opened = row, quote
+        if depth or quote is not None or not line.strip() or _opens_block(line, hash_comments):
+            continue
+        if row < MAX_LINES:
+            last = row
+        else:
+            last = row if last is None else last
+            break
+    if last is not None:
+        return "\n".join(whole[: last + 1])
+    head = whole[:MAX_LINES]
+    depth, quote = 0, None
+    for line in head:
+        depth, quote = scan_line(line, depth, quote, hash_comments)
+    if opened is not None and depth == 0 and quote == opened[1] and any(line.strip() for line in head[opened[0]:]):
+        row = opened[0]
+        margin = indent + head[0][: len(head[0]) - len(head[0].lstrip(" \t"))] if row == 0 else \
+            head[row][: len(head[row]) - len(head[row].lstrip(" \t"))]
+        body = "\n".join(head).rstrip()
+        return body + "\n" + margin + (" */" if quote == "*/" else quote)
+    return "\n".join(lines[:MAX_LINES])
+
+
+_LONG_QUOTES = frozenset(('"""', "'''", "*/"))
+
+
+def _opens_block(line: str, hash_comments: bool) -> bool:
+    code = (line.split("#", 1)[0] if hash_comments else line.split("//", 1)[0]).rstrip()
+    return code.endswith((":", "{", "\\", ",", "=")) or code.lstrip().startswith("@")
 
 
 def _trim_suffix_overlap(text: str, suffix: str) -> str:
