@@ -25,6 +25,12 @@ the whole-file count cannot see. Timings are printed, never asserted.
 
 Default histories: this repository's last 60 commits and, once scripts/bench_replay.py has
 built it, click's pinned releases.
+
+Long answers: for every function of ten standard-library modules, the model is taken to
+answer its whole body at the start of an empty body. Answers over the 192-token output
+limit are cut there (`finish_reason` "length"); the others are whole, and some of those are
+longer than the 12 lines ghost text shows. Each goes through the server's own reading of an
+answer (`tasks.autocomplete`: clean, trim, check): how many are shown, not escalated.
 """
 
 from __future__ import annotations
@@ -118,11 +124,77 @@ def measure(repo: Path, commits: int, progress: Callable[[str], None] = lambda l
     }
 
 
+LONG_MODULES = ("textwrap.py", "argparse.py", "csv.py", "shlex.py", "dataclasses.py", "json/decoder.py",
+                "difflib.py", "inspect.py", "tokenize.py", "pprint.py")
+OUTPUT_LIMIT = 192  # tokens: tasks.autocomplete's max_tokens
+
+
+def long_answers(modules: tuple[str, ...] = LONG_MODULES) -> dict:
+    """{kind: [answers, shown]} for kinds "cut" (by the output limit), "over-12-lines", "whole"."""
+    import sysconfig
+
+    from lsp_router.routing.features import extract_features
+    from lsp_router.settings import Settings
+    from lsp_router.spend.pricing import _get_encoding, count_tokens
+    from lsp_router.tasks import autocomplete
+    from lsp_router.tasks.common import DocView
+
+    encoding = _get_encoding()
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    settings = Settings()
+    counts = {"cut": [0, 0], "over-12-lines": [0, 0], "whole": [0, 0]}
+    for module in modules:
+        text = (stdlib / module).read_text(encoding="utf-8")
+        lines = text.split("\n")
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line) + 1)
+        for row, line in enumerate(lines):
+            code = line.lstrip()
+            if not (code.startswith("def ") and line.rstrip().endswith(":")):
+                continue
+            indent = len(line) - len(code)
+            end = row + 1
+            while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+                end += 1
+            while end > row + 1 and not lines[end - 1].strip():
+                end -= 1
+            if end <= row + 1:
+                continue
+            column = len(lines[row + 1]) - len(lines[row + 1].lstrip())
+            cursor, body_end = starts[row + 1] + column, starts[end] - 1
+            body = text[cursor:body_end]
+            document = text[:cursor] + text[body_end:]
+            view = DocView(f"file:///stdlib/{module}", document, "python", None, None)
+            features = extract_features("autocomplete", document, language="python", start=(row + 1, column))
+            job = autocomplete.build_job(view, row + 1, column, features, settings)
+            if count_tokens(body) > OUTPUT_LIMIT and encoding is not None:
+                answer, finish, kind = encoding.decode(encoding.encode(body)[:OUTPUT_LIMIT]), "length", "cut"
+            else:
+                answer, finish = body, "stop"
+                kind = "over-12-lines" if body.count("\n") >= autocomplete.MAX_LINES else "whole"
+            _, verdict = job.accept(answer, finish)
+            counts[kind][0] += 1
+            counts[kind][1] += verdict.ok
+    return counts
+
+
+def report_long(counts: dict, out: Callable[[str], None] = print) -> str:
+    out("")
+    out(f"long answers: whole function bodies of {len(LONG_MODULES)} standard-library modules, answered at the "
+        f"start of an empty body (cut at {OUTPUT_LIMIT} tokens when longer), read as the server reads them")
+    for kind, (n, shown) in counts.items():
+        out(f"  {kind:<14} {shown:>4}/{n:<4} shown ({100 * shown / n:.0f}%)" if n else f"  {kind:<14} none")
+    cut, over = counts["cut"], counts["over-12-lines"]
+    return (f"long ghost text shown without escalating: {cut[1]}/{cut[0]} cut by the output limit, "
+            f"{over[1]}/{over[0]} over 12 lines")
+
+
 def _name(repo: str) -> str:
     return "this repository" if Path(repo).resolve() == ROOT else Path(repo).name
 
 
-def report(results: list[dict], out: Callable[[str], None] = print) -> dict:
+def report(results: list[dict], out: Callable[[str], None] = print, long: dict | None = None) -> dict:
     header = f"{'history':<34}{'correct accepted':>18}" + "".join(f"{k:>22}" for k in KINDS)
     out(header)
     out("-" * len(header))
@@ -142,6 +214,7 @@ def report(results: list[dict], out: Callable[[str], None] = print) -> dict:
                 + "; ".join(f"{reason} ({n})" for reason, n in r["rejected"].items()))
         if r["check_p50_ms"] is not None:
             out(f"check time in {_name(r['repo'])}: p50 {r['check_p50_ms']:.2f} ms, p99 {r['check_p99_ms']:.2f} ms")
+    long_summary = report_long(long, out) if long is not None else None
     out("")
     out("## Summary")
     det = overall["detectable"]
@@ -152,6 +225,8 @@ def report(results: list[dict], out: Callable[[str], None] = print) -> dict:
     out(f"ghost-text check: accepts {overall['accepted']} of {overall['correct']} correct completions "
         f"({false} needless escalation{'s' if false != 1 else ''}); catches, of the broken ones that break the "
         f"file's parse: {rates}")
+    if long_summary:
+        out(long_summary)
     return {"correct": overall["correct"], "accepted": overall["accepted"],
             **{key: dict(overall[key]) for key in ("total", "detectable", "caught", "missed")}}
 
@@ -161,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("repos", nargs="*", type=Path, help="git repositories (default: this one, and click's pinned history)")
     parser.add_argument("--commits", type=int, default=60, help="latest commits of each repository")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    parser.add_argument("--no-long", action="store_true", help="skip the long answers (standard-library bodies)")
     args = parser.parse_args(argv)
     repos = args.repos or [ROOT] + ([CLICK] if (CLICK / ".git").exists() else [])
     print(f"# bench_checks: {time.strftime('%Y-%m-%d %H:%M')}; histories: {', '.join(str(r) for r in repos)}", flush=True)
@@ -170,9 +246,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench_checks: {repo} is not a git repository", file=sys.stderr)
             return 2
         results.append(measure(repo, args.commits, lambda line: print(line, flush=True)))
-    summary = report(results)
+    long = long_answers() if not args.no_long else None
+    summary = report(results, long=long)
     if args.json:
-        args.json.write_text(json.dumps({"histories": results, "overall": summary}, indent=2))
+        args.json.write_text(json.dumps({"histories": results, "overall": summary, "long": long}, indent=2))
     return 0
 
 

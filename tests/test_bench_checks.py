@@ -15,7 +15,7 @@ import bench_checks  # noqa: E402
 
 def test_correct_completions_pass_and_broken_ones_are_caught(history, tmp_path, capsys):  # noqa: F811
     out = tmp_path / "checks.json"
-    assert bench_checks.main([str(history), "--commits", "10", "--json", str(out)]) == 0
+    assert bench_checks.main([str(history), "--commits", "10", "--json", str(out), "--no-long"]) == 0
     figures = json.loads(out.read_text())["overall"]
     assert figures["correct"] >= 10 and figures["accepted"] == figures["correct"]
     for kind in ("extra-paren", "unclosed-call"):
@@ -36,3 +36,15 @@ def test_the_ways_a_completion_is_broken():
         "unclosed-call": "    width = max(a, b",
     }
     assert dict(bench_checks.broken("pass")) == {"extra-paren": "pass)"}
+
+
+def test_long_answers_are_shown_whole_or_trimmed_to_whole_statements():
+    """Function bodies answered whole, over 12 lines, or cut by the output limit (difflib's
+    docstrings run past both): every one is shown, none escalated."""
+    counts = bench_checks.long_answers(("difflib.py", "json/decoder.py"))
+    for kind in ("cut", "over-12-lines", "whole"):
+        answers, shown = counts[kind]
+        assert answers >= 5 and shown == answers, (kind, counts)
+    lines = []
+    summary = bench_checks.report_long(counts, lines.append)
+    assert summary.startswith("long ghost text shown without escalating:") and any("cut" in l for l in lines)
