@@ -79,8 +79,11 @@ class Engine:
         notify_spend: Callable[[], None],
         on_budget_warning: Callable[[str], None],
         on_ledger_error: Callable[[str], None] = log.error,
+        on_advice: Callable[[str, str], None] = lambda key, message: log.warning("%s", message),
     ):
         self._on_ledger_error = on_ledger_error
+        # (key, message): something the user can fix in their settings, shown once per key
+        self._on_advice = on_advice
         self.settings = settings
         self.tracker = tracker
         self.cache = cache
@@ -175,11 +178,15 @@ class Engine:
         return self.tracker.budget_status().state not in ("over", "stopped")
 
     async def _call(self, job: Job, tier: str, model: ModelRef, reason: str, *, escalate_on_fail: bool):
+        from lsp_router.providers.reasoning import effort_for
+
         provider = self.providers.get(model.provider, self.settings.providers)
+        config = self.settings.providers[model.provider]
         request = replace(
             job.request,
             timeout_s=min(job.request.timeout_s, self.settings.request_timeout_s),
             max_retries=min(job.request.max_retries, self.settings.max_retries),
+            reasoning_effort=effort_for(job.task, model, config.api, self.settings.reasoning_effort.get(job.task, "auto")),
         )
         window = context_window(model, self.settings.providers[model.provider].context_window)
         if window is not None:
@@ -198,6 +205,8 @@ class Engine:
                 self._record_unfinished(job, tier, model, reason, state, request_id, "error", exc.message)
             raise
         answer, check = job.accept(completion.text, completion.finish_reason)
+        if not check.ok:
+            check = self._reasoning_check(job, model, request, completion) or check
         failed_mini = not check.ok and escalate_on_fail
         row = self._record(
             self.tracker.record_call,
@@ -208,6 +217,23 @@ class Engine:
         )
         self.after_reply(self._write_and_notify)
         return answer, check, row.cost_usd
+
+    def _reasoning_check(self, job: Job, model: ModelRef, request: ModelRequest, completion) -> Check | None:
+        """A failed check whose cause is the model's reasoning, said so, with the setting that fixes it."""
+        from lsp_router.providers.reasoning import spent_on_reasoning
+
+        reasoning = completion.usage.reasoning_tokens if completion.usage else 0
+        if not spent_on_reasoning(completion.text, completion.finish_reason, reasoning):
+            return None
+        effort = request.reasoning_effort or "its default"
+        reason = (f"{model} spent its {request.max_tokens}-token output limit on reasoning ({reasoning} tokens) "
+                  f"at effort {effort}")
+        self._on_advice(
+            f"reasoning:{job.task}:{model}",
+            f"lsp-router: {reason}, so its {job.task} answers come back empty and escalate. Set "
+            f"lspRouter.reasoningEffort.{job.task} to the least effort {model.name} accepts (none, minimal or low).",
+        )
+        return Check(False, reason)
 
     def _record_unfinished(self, job, tier, model, reason, state: StreamState, request_id, outcome, error):
         """A cancelled or failed call is still billed for what the provider already did."""

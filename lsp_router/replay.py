@@ -1434,8 +1434,10 @@ async def _run_live(chosen: list[Synth], options: ReplayOptions, result: ReplayR
     )
     warnings: list[str] = []
     cache = open_cache(settings.cache, warn=lambda m: warnings.append(m))
+    advice: dict[str, str] = {}
     engine = Engine(settings, tracker, cache, notify_spend=lambda: None,
-                    on_budget_warning=lambda m: warnings.append(m))
+                    on_budget_warning=lambda m: warnings.append(m),
+                    on_advice=lambda key, m: advice.setdefault(key, m))
     progress = Progress(len(chosen), "requests", stream=stream, enabled=options.progress)
     try:
         for index, synth in enumerate(chosen):
@@ -1477,6 +1479,7 @@ async def _run_live(chosen: list[Synth], options: ReplayOptions, result: ReplayR
             ledger.close()
             cache.close()
     result.notes.extend(dict.fromkeys(warnings))
+    result.notes.extend(advice.values())
 
 
 def _live_costs(rows, settings: Settings, pricer, result: ReplayResult) -> None:

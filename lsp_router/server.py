@@ -154,6 +154,7 @@ class RouterServer(LanguageServer):
             on_ledger_error=lambda m: self.show_once(
                 ("ledger", "write"), types.MessageType.Error, f"lsp-router: {m}. Spend is kept in memory and written when the ledger recovers."
             ),
+            on_advice=lambda key, m: self.show_once(("advice", key), types.MessageType.Warning, m),
         )
         self.engine.cache = self._reopen_cache(self.settings)
         self.engine.after_reply = self.after_reply

@@ -77,6 +77,8 @@ class Settings:
     mini: ModelRef = field(default_factory=lambda: ModelRef.parse(DEFAULT_MINI))
     frontier: ModelRef = field(default_factory=lambda: ModelRef.parse(DEFAULT_FRONTIER))
     routing: Mapping[str, str] = field(default_factory=lambda: {t: "auto" for t in TASKS})
+    # per task: "auto", "default" or an OpenAI reasoning effort (providers/reasoning.py)
+    reasoning_effort: Mapping[str, str] = field(default_factory=lambda: {t: "auto" for t in TASKS})
     thresholds: Any = field(default_factory=_routing_thresholds_default)
     providers: Mapping[str, ProviderConfig] = field(default_factory=lambda: dict(PRESETS))
     budget: Any = field(default_factory=_budget_default)
@@ -178,6 +180,20 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
         else:
             routing[task] = value
     changes["routing"] = routing
+
+    from lsp_router.providers.reasoning import CHOICES as EFFORT_CHOICES
+
+    efforts = dict(base.reasoning_effort)
+    for task in TASKS:
+        value = _lookup(raw, f"reasoningEffort.{task}")
+        if value is _MISSING or value is None:
+            continue
+        if value not in EFFORT_CHOICES:
+            errors.append(str(SettingsError(f"reasoningEffort.{task}",
+                                            f"expected one of {', '.join(EFFORT_CHOICES)}, got {value!r}")))
+        else:
+            efforts[task] = value
+    changes["reasoning_effort"] = efforts
 
     _section(raw, "routing.thresholds", "thresholds", _thresholds_from, attempt)
     _section(raw, "budget", "budget", _budget_from, attempt)

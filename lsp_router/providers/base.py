@@ -28,6 +28,8 @@ class ModelRequest:
     timeout_s: float = 600.0
     max_retries: int = 10
     cache_key: str | None = None
+    # OpenAI reasoning models only (providers/reasoning.py); None: the field is not sent
+    reasoning_effort: str | None = None
 
 
 @dataclass

@@ -155,6 +155,8 @@ class SdkProvider:
             kwargs["stop"] = request.stop
         if request.cache_key and self.name == "openai":
             kwargs["prompt_cache_key"] = request.cache_key
+        if request.reasoning_effort:
+            kwargs["reasoning_effort"] = request.reasoning_effort
         if not request.stream:
             state.sent = True
             response = await client.chat.completions.create(**kwargs)
@@ -222,6 +224,8 @@ class SdkProvider:
         }
         if request.cache_key and self.name == "openai":
             kwargs["prompt_cache_key"] = request.cache_key
+        if request.reasoning_effort:
+            kwargs["reasoning"] = {"effort": request.reasoning_effort}
         state.sent = True
         if not request.stream:
             response = await client.responses.create(**kwargs)

@@ -22,6 +22,10 @@ export const FORWARDED_SETTINGS = [
   'cache.ttlDays',
   'autocomplete.debounceMs',
   'refactor.instructions',
+  'reasoningEffort.autocomplete',
+  'reasoningEffort.rename',
+  'reasoningEffort.explain',
+  'reasoningEffort.refactor',
 ] as const;
 
 /** Built-in providers whose keys the server takes in its settings (`<provider>.apiKey`). */

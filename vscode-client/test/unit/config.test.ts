@@ -27,6 +27,10 @@ const settings: Record<string, unknown> = {
   'cache.ttlDays': 14,
   'autocomplete.debounceMs': 150,
   'refactor.instructions': ['Add type hints'],
+  'reasoningEffort.autocomplete': 'minimal',
+  'reasoningEffort.rename': 'auto',
+  'reasoningEffort.explain': 'default',
+  'reasoningEffort.refactor': 'low',
 };
 
 test('buildServerSettings: the nested shape, keys from secrets, unset values as null', () => {
@@ -41,6 +45,7 @@ test('buildServerSettings: the nested shape, keys from secrets, unset values as 
     cache: { enabled: true, maxSizeMb: 256, ttlDays: 14 },
     autocomplete: { debounceMs: 150 },
     refactor: { instructions: ['Add type hints'] },
+    reasoningEffort: { autocomplete: 'minimal', rename: 'auto', explain: 'default', refactor: 'low' },
   });
   assert.equal(settingsSection(out, 'openai.baseUrl'), 'http://127.0.0.1:9999/v1');
   assert.equal(settingsSection(out, 'nope.x'), null);
@@ -126,4 +131,16 @@ test('missing keys: stored key or env variable satisfies a provider', () => {
   assert.deepEqual(providersMissingKeys(['local'], {}, {}, { local: { api: 'openai' } }), []);
   assert.deepEqual(providersMissingKeys(['or'], {}, {}, { or: { api: 'openai', apiKeyEnv: 'OR_KEY' } }), ['or']);
   assert.deepEqual(providersMissingKeys(['or'], {}, { OR_KEY: 'z' }, { or: { api: 'openai', apiKeyEnv: 'OR_KEY' } }), []);
+});
+
+test('every forwarded setting is contributed in package.json, and every contributed one but server.* and trace.* is forwarded', async () => {
+  const { FORWARDED_SETTINGS } = await import('../../src/config');
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+  const contributed = manifest.contributes.configuration
+    .flatMap((group: { properties: Record<string, unknown> }) => Object.keys(group.properties))
+    .map((key: string) => key.replace(/^lspRouter\./, ''))
+    .filter((key: string) => !key.startsWith('server.') && !key.startsWith('trace.'));
+  assert.deepEqual([...contributed].sort(), [...FORWARDED_SETTINGS].sort());
 });
