@@ -179,15 +179,60 @@ def long_answers(modules: tuple[str, ...] = LONG_MODULES) -> dict:
     return counts
 
 
+def answers_past_the_line(modules: tuple[str, ...] = LONG_MODULES, extra: int = 3, per_module: int = 60) -> dict:
+    """The line being typed answered together with the `extra` lines the file already has
+    below it (what models often do), at up to `per_module` lines of each module chosen with
+    a fixed seed: {"answers", "alone" (shown as the line alone), "twice" (shown with lines
+    the file has), "escalated"}."""
+    import random
+    import sysconfig
+
+    from lsp_router.routing.features import extract_features
+    from lsp_router.settings import Settings
+    from lsp_router.tasks import autocomplete
+    from lsp_router.tasks.common import DocView
+
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    settings = Settings()
+    chooser = random.Random(5)
+    counts = {"answers": 0, "alone": 0, "twice": 0, "escalated": 0}
+    for module in modules:
+        lines = (stdlib / module).read_text(encoding="utf-8").split("\n")
+        rows = [i for i in range(1, len(lines) - extra - 1)
+                if lines[i].startswith("    ") and all(lines[i + k].strip() for k in range(extra + 1))]
+        for row in sorted(chooser.sample(rows, min(per_module, len(rows)))):
+            indent = len(lines[row]) - len(lines[row].lstrip())
+            document = "\n".join(lines[:row] + [lines[row][:indent]] + lines[row + 1:])
+            view = DocView(f"file:///stdlib/{module}", document, "python", None, None)
+            features = extract_features("autocomplete", document, language="python", start=(row, indent))
+            job = autocomplete.build_job(view, row, indent, features, settings)
+            answer, verdict = job.accept("\n".join([lines[row][indent:]] + lines[row + 1:row + 1 + extra]), "stop")
+            counts["answers"] += 1
+            if not verdict.ok:
+                counts["escalated"] += 1
+            elif answer["text"] == lines[row][indent:]:
+                counts["alone"] += 1
+            else:
+                counts["twice"] += 1
+    return counts
+
+
 def report_long(counts: dict, out: Callable[[str], None] = print) -> str:
     out("")
     out(f"long answers: whole function bodies of {len(LONG_MODULES)} standard-library modules, answered at the "
         f"start of an empty body (cut at {OUTPUT_LIMIT} tokens when longer), read as the server reads them")
-    for kind, (n, shown) in counts.items():
+    for kind, (n, shown) in ((k, v) for k, v in counts.items() if k != "past-the-line"):
         out(f"  {kind:<14} {shown:>4}/{n:<4} shown ({100 * shown / n:.0f}%)" if n else f"  {kind:<14} none")
     cut, over = counts["cut"], counts["over-12-lines"]
-    return (f"long ghost text shown without escalating: {cut[1]}/{cut[0]} cut by the output limit, "
-            f"{over[1]}/{over[0]} over 12 lines")
+    summary = (f"long ghost text shown without escalating: {cut[1]}/{cut[0]} cut by the output limit, "
+               f"{over[1]}/{over[0]} over 12 lines")
+    past = counts.get("past-the-line")
+    if past:
+        out(f"answers that go on into the 3 lines already below the cursor: {past['answers']}; shown as the line "
+            f"alone {past['alone']}, with lines the file already has {past['twice']}, escalated {past['escalated']}")
+        summary += (f"; answers that run into the lines below: {past['alone']}/{past['answers']} shown as the line "
+                    f"alone, {past['twice']} with lines typed twice, {past['escalated']} escalated")
+    return summary
 
 
 def _name(repo: str) -> str:
@@ -246,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench_checks: {repo} is not a git repository", file=sys.stderr)
             return 2
         results.append(measure(repo, args.commits, lambda line: print(line, flush=True)))
-    long = long_answers() if not args.no_long else None
+    long = {**long_answers(), "past-the-line": answers_past_the_line()} if not args.no_long else None
     summary = report(results, long=long)
     if args.json:
         args.json.write_text(json.dumps({"histories": results, "overall": summary, "long": long}, indent=2))

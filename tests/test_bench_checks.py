@@ -48,3 +48,9 @@ def test_long_answers_are_shown_whole_or_trimmed_to_whole_statements():
     lines = []
     summary = bench_checks.report_long(counts, lines.append)
     assert summary.startswith("long ghost text shown without escalating:") and any("cut" in l for l in lines)
+
+
+def test_answers_that_run_into_the_lines_below_are_shown_as_the_line_alone():
+    counts = bench_checks.answers_past_the_line(("textwrap.py", "shlex.py"), per_module=20)
+    assert counts["answers"] == 40
+    assert counts["alone"] >= 38 and counts["twice"] == 0, counts

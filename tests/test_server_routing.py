@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 import tokenize
 
 import pytest
@@ -217,3 +218,33 @@ async def test_a_long_completion_is_shown_up_to_a_whole_statement_without_escala
         # the body up to its last whole statement within the 12 lines
         assert answer.startswith(ghost) and answer[len(ghost)] == "\n" and len(lines) <= 12
         assert len(lines) >= 8
+
+
+JSONPARSE = Path(__file__).parent / "data" / "routing_src" / "jsonparse.js"
+
+
+@pytest.mark.parametrize(
+    "path, language_id, anchor, rows",
+    [
+        # textwrap's `_split`: the model writes the line asked for, then the three after it
+        pytest.param(TEXTWRAP, "python", "        chunks = [c for c in chunks if c]", 4, id="python-next-lines"),
+        # jsonparse's `Parser.toknam`: the return line, then the `};` that closes the function
+        pytest.param(JSONPARSE, "javascript", '  return code && ("0x" + code.toString(16));', 2, id="js-closing-line"),
+    ],
+)
+async def test_a_completion_that_runs_into_the_lines_below_stops_there(start_server, loopback, path, language_id,
+                                                                       anchor, rows):
+    lines = path.read_text().split("\n")
+    row = lines.index(anchor)
+    indent = anchor[: len(anchor) - len(anchor.lstrip())]
+    text = "\n".join(lines[:row] + [indent] + lines[row + 1:])
+    session = await start_server()
+    uri = session.open(path, language_id, text=text)
+    # what models do: the line asked for, then the ones the file already has below it
+    loopback.reply("\n".join([anchor.lstrip()] + lines[row + 1:row + rows]), api="openai-chat", times=1)
+    loopback.reply("should not be asked", api="anthropic")
+
+    result = await session.inline(uri, row, len(indent))
+
+    assert [i.insert_text for i in result.items] == [anchor.lstrip()]
+    assert _tiers(loopback) == ["mini"]

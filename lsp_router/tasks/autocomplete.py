@@ -83,10 +83,36 @@ def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool = True
         # The model repeated the start of the line: keep what comes after it.
         text = text.lstrip()[len(stripped_line):]
     indent = current_line[: len(current_line) - len(current_line.lstrip(" \t"))]
+    stopped = stop_at_text_below(text, suffix)
+    if stopped != text:
+        text, cut = stopped, False  # what was cut off came after the part kept
     text = whole_statements(text, cut=cut, hash_comments=hash_comments, indent=indent)
     # Drop the part that the suffix already holds (the model often closes brackets twice).
     text = _trim_suffix_overlap(text, suffix)
     return text.rstrip() if "\n" in text else text.rstrip("\n")
+
+
+def stop_at_text_below(text: str, suffix: str) -> str:
+    """The completion up to where it goes on into the lines already below the cursor.
+
+    Models often write the line asked for and then the next ones, which the file already
+    has: shown, they would be typed twice. A completion line that is the first non-blank
+    line below, indentation and all, with the lines after it matching too as far as both go
+    (up to 3), is where it stops.
+    """
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    below = [line.rstrip() for line in suffix.split("\n")[1:] if line.strip()][:3]
+    if not below:
+        return text
+    for row in range(1, len(lines)):
+        if lines[row].rstrip() != below[0]:
+            continue
+        rest = [line.rstrip() for line in lines[row:] if line.strip()][: len(below)]
+        if rest == below[: len(rest)]:
+            return "\n".join(lines[:row]).rstrip()
+    return text
 
 
 def whole_statements(text: str, *, cut: bool = False, hash_comments: bool = True, indent: str = "") -> str:
