@@ -568,8 +568,7 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
     fill-in-the-middle completion of the rest of that line.
     """
     from lsp_router.routing import parsing
-    from lsp_router.tasks.autocomplete import MAX_LINES, REACH_LINES
-    from lsp_router.tasks.common import hash_comments_for, scan_line
+    from lsp_router.tasks.common import hash_comments_for
 
     hash_comments = hash_comments_for(fv.language_id, parsing.language_for(fv.language_id, fv.path))
     out = []
@@ -580,11 +579,6 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
         last = min(first + hunk.new_count - 1, len(new) - 1)
         if last < first:
             continue
-        statement_open: list[bool] = []  # after each row of the hunk: brackets or a string still open
-        depth, quote = 0, None
-        for row in range(first, last + 1):
-            depth, quote = scan_line(new.row(row), depth, quote, hash_comments)
-            statement_open.append(depth > 0 or quote is not None)
         for row in range(first, last + 1):
             text = new.row(row)
             if row in skip or not text.strip() or _ONLY_PUNCT.match(text):
@@ -599,16 +593,7 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
                 while end > row and not new.row(end).strip():
                     end -= 1
                 if end <= last:
-                    ghost = None
-                    for r in range(row, min(end, row + MAX_LINES - 1) + 1):
-                        if not statement_open[r - first]:
-                            ghost = r
-                    if ghost is None:
-                        # a first statement longer than MAX_LINES (a docstring): the model writes
-                        # on, and the server shows it whole up to REACH_LINES, or closes it
-                        reach = min(end, row + REACH_LINES - 1)
-                        ghost = next((r for r in range(row, reach + 1) if not statement_open[r - first]), reach)
-                    out.append((row, indent, end, ghost))
+                    out.append((row, indent, end, _ghost_end(new, row, end, hash_comments)))
                     continue
             col = indent
             if row > first and not prev.endswith(("(", "[", ":", "{")):
@@ -618,6 +603,30 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
                     col = m.end()
             out.append((row, col, row, row))
     return out
+
+
+def _ghost_end(new: Lines, row: int, end: int, hash_comments: bool) -> int:
+    """The last row of a block completion's ghost text, as the server trims the model's
+    answer (`autocomplete.whole_statements`): the last row within MAX_LINES where the
+    body's own brackets and strings are closed, else the end of its first statement within
+    REACH_LINES (a long docstring), else REACH_LINES rows. Brackets opened above the body
+    (a class's) do not count: the scan starts at the body."""
+    from lsp_router.tasks.autocomplete import MAX_LINES, REACH_LINES, opens_block
+    from lsp_router.tasks.common import scan_line
+
+    reach = min(end, row + REACH_LINES - 1)
+    depth, quote = 0, None
+    last = None
+    for r in range(row, reach + 1):
+        line = new.row(r)
+        depth, quote = scan_line(line, depth, quote, hash_comments)
+        if depth or quote is not None or not line.strip() or opens_block(line, hash_comments):
+            continue
+        if r < row + MAX_LINES:
+            last = r
+        else:
+            return r if last is None else last
+    return reach if last is None else last
 
 
 def _completion(fv: FileVersions, new: Lines, candidate: tuple[int, int, int, int], commit: str) -> Synth | None:

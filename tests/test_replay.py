@@ -14,6 +14,7 @@ import pytest
 
 from lsp_router import replay
 from lsp_router.replay_cli import main
+from lsp_router.settings import Settings
 from tests.conftest import ANTHROPIC_TEST_KEY, OPENAI_TEST_KEY, stdlib_file
 from tests.loopback import Loopback
 
@@ -448,3 +449,32 @@ def test_the_first_failing_checks_are_shown_with_where_to_look(tmp_path):
 
     table = run_cli([str(repo), "--commits", "1", "--dry-run"], clean_env(tmp_path))
     assert f"e.g. {example['commit']} textwrap.py:{row + 1} (autocomplete)" in table.stdout
+
+
+def test_a_block_inside_a_class_added_with_it_is_ghost_text_up_to_its_own_closing_brace(tmp_path):
+    """semver's Range class added in one commit: the block completion at the first line of
+    `get formatted()`'s body is its `if` block, up to that block's own closing brace (15
+    lines, past the 12 the server shows of most answers, because the block's first statement
+    runs that long), not cut at its first line because the class's brace is still open. The
+    server shows that answer unchanged."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    source = (Path(__file__).parent / "data" / "routing_src" / "semver_range.js").read_text(encoding="utf-8")
+    (repo / "range.js").write_text(source, encoding="utf-8")
+    commit_all(repo, "Add Range", "2024-06-04T10:00:00")
+
+    git_repo = replay.Git(repo)
+    try:
+        result = replay.ReplayResult(str(repo), "dry-run", "", "", "")
+        (requests,) = list(replay.iter_requests(git_repo, git_repo.commits(1), result, lambda i: None))
+    finally:
+        git_repo.close()
+    lines = source.split("\n")
+    row = lines.index("    if (this.formatted === undefined) {")
+    closing = lines.index("    }", row)
+    (block,) = [r for r in requests if r.task == "autocomplete" and r.start == (row, 4)]
+    assert closing - row + 1 > 12 and block.output == "\n".join(lines[row:closing + 1])[4:]
+    _, job = replay.build_request(block, Settings())
+    answer, check = job.accept(block.output, "stop")
+    assert check.ok and answer["text"] == block.output

@@ -108,6 +108,30 @@ async def test_a_completion_that_starts_like_the_typed_text_is_not_an_echo(start
     assert len(loopback.requests) == 1  # accepted from mini: no escalation
 
 
+@pytest.mark.parametrize(
+    "typed, answer",
+    [
+        # `import` typed, ` importlib` answered: the line goes on after a space
+        pytest.param("import", " importlib", id="space-after-the-typed-word"),
+        # `import importlib` answered whole: the typed word repeated, then the rest
+        pytest.param("import", "import importlib", id="the-whole-line-repeated"),
+    ],
+)
+async def test_an_answer_that_goes_on_after_a_space_is_not_an_echo(start_server, loopback, typed, answer):
+    session = await start_server()
+    path = stdlib_file("pkgutil.py")
+    lines = path.read_text(encoding="utf-8").splitlines(True)
+    line = lines.index("import importlib\n")
+    lines[line] = typed + "\n"
+    uri = session.open(path, text="".join(lines))
+    loopback.reply(answer, api="openai-chat")
+
+    result = await session.inline(uri, line, len(typed))
+
+    assert [i.insert_text for i in result.items] == [" importlib"]
+    assert len(loopback.requests) == 1
+
+
 async def test_inline_completion_inserts_only_what_is_missing(start_server, loopback):
     session = await start_server()
     text = "import os\n\ndef home():\n    return os.path.join(os.sep, )\n"

@@ -50,14 +50,16 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
         insert = clean_completion(text, prefix, suffix, cut=cut, hash_comments=hash_comments)
         result = check_completion(view.text, line, character, insert, language)
         if not result.ok:
-            # Dropping an "echo" of the typed line is a guess: `/` typed and `/ note`
-            # answered is a comment going on, not `/` said twice. Take the text as
-            # answered when it is the one that fits.
-            literal = clean_completion(text, prefix, suffix, drop_echo=False, cut=cut, hash_comments=hash_comments)
-            if literal != insert:
-                other = check_completion(view.text, line, character, literal, language)
-                if other.ok:
-                    insert, result = literal, other
+            # Whether the answer repeats the typed line is a guess (`looks_like_echo`):
+            # when the guess does not parse, the other reading may.
+            for drop_echo in (False, True):
+                other_text = clean_completion(text, prefix, suffix, drop_echo=drop_echo, cut=cut,
+                                              hash_comments=hash_comments)
+                if other_text != insert:
+                    other = check_completion(view.text, line, character, other_text, language)
+                    if other.ok:
+                        insert, result = other_text, other
+                        break
         return {"text": insert}, Check(result.ok, result.reason)
 
     return Job(
@@ -70,15 +72,19 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
     )
 
 
-def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool = True, *, cut: bool = False,
+def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool | None = None, *, cut: bool = False,
                      hash_comments: bool = True) -> str:
     """Only what is missing: no fences, no echo of the line before, no overlap with after.
 
-    `cut`: the answer was stopped by the output limit, so its last line is unfinished."""
+    `drop_echo`: whether the answer starts by repeating the typed part of the line (None:
+    `looks_like_echo` decides). `cut`: the answer was stopped by the output limit, so its
+    last line is unfinished."""
     text = strip_fences(text) if "```" in text else text
     text = text.replace(CURSOR, "")
     current_line = prefix.rsplit("\n", 1)[-1]
     stripped_line = current_line.lstrip()
+    if drop_echo is None:
+        drop_echo = looks_like_echo(text, current_line)
     if drop_echo and stripped_line and text.lstrip().startswith(stripped_line):
         # The model repeated the start of the line: keep what comes after it.
         text = text.lstrip()[len(stripped_line):]
@@ -90,6 +96,24 @@ def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool = True
     # Drop the part that the suffix already holds (the model often closes brackets twice).
     text = _trim_suffix_overlap(text, suffix)
     return text.rstrip() if "\n" in text else text.rstrip("\n")
+
+
+def looks_like_echo(text: str, current_line: str) -> bool:
+    """Whether an answer that starts like the typed part of the line repeats it.
+
+    Not when it starts with a space after what was typed (`var` and ` variable = 1`: the
+    line goes on), nor when what was typed is a run of one punctuation mark (`>` of `>>>`,
+    `/` of `//`, `;` of `;;`): models asked for what follows write the rest of the run.
+    An answer that starts with the whole line, indentation and all, repeats it.
+    """
+    typed = current_line.lstrip()
+    if not typed or not text.lstrip().startswith(typed):
+        return False
+    if current_line != typed and text.startswith(current_line):
+        return True
+    if text[:1] in (" ", "\t"):
+        return False
+    return not (len(set(typed)) == 1 and not typed[0].isalnum() and typed[0] != "_")
 
 
 def stop_at_text_below(text: str, suffix: str) -> str:
@@ -138,7 +162,7 @@ def whole_statements(text: str, *, cut: bool = False, hash_comments: bool = True
         depth, quote = scan_line(line, depth, quote, hash_comments)
         if was is None and quote in _LONG_QUOTES and depth == 0 and row < MAX_LINES:
             opened = row, quote
-        if depth or quote is not None or not line.strip() or _opens_block(line, hash_comments):
+        if depth or quote is not None or not line.strip() or opens_block(line, hash_comments):
             continue
         if row < MAX_LINES:
             last = row
@@ -163,7 +187,7 @@ def whole_statements(text: str, *, cut: bool = False, hash_comments: bool = True
 _LONG_QUOTES = frozenset(('"""', "'''", "*/"))
 
 
-def _opens_block(line: str, hash_comments: bool) -> bool:
+def opens_block(line: str, hash_comments: bool) -> bool:
     code = (line.split("#", 1)[0] if hash_comments else line.split("//", 1)[0]).rstrip()
     return code.endswith((":", "{", "\\", ",", "=")) or code.lstrip().startswith("@")
 
