@@ -50,9 +50,11 @@ sys.path.insert(0, str(ROOT))
 from lsp_router import replay  # noqa: E402
 from lsp_router.routing import parsing  # noqa: E402
 from lsp_router.routing.checks import check_completion  # noqa: E402
+from lsp_router.settings import Settings  # noqa: E402
 
 LANGUAGES = ("python", "javascript", "typescript")
 KINDS = ("extra-paren", "drop-closer", "cut-in-string", "unclosed-call")
+SETTINGS = Settings()
 CLICK = Path(os.environ.get("LSP_ROUTER_BENCH_HOME", Path.home() / ".cache" / "lsp-router-bench")) / "history" / "click"
 
 
@@ -69,8 +71,8 @@ def broken(text: str) -> Iterator[tuple[str, str]]:
         yield "unclosed-call", text[: text.index("(") + 1] + "a, b"
 
 
-def completions(repo: Path, commits: int) -> Iterator[tuple[str, int, int, int, str, str]]:
-    """(document text, line, character, offset, completion, language) from `repo`'s history."""
+def completions(repo: Path, commits: int) -> Iterator[tuple[str, int, int, int, str, str, "replay.Synth"]]:
+    """(document text, line, character, offset, completion, language, the request) from `repo`'s history."""
     git = replay.Git(repo)
     try:
         chosen = git.commits(commits)
@@ -80,7 +82,7 @@ def completions(repo: Path, commits: int) -> Iterator[tuple[str, int, int, int, 
                 if synth.task == "autocomplete" and synth.output and synth.view.language in LANGUAGES:
                     line, character = synth.start
                     yield (synth.view.text, line, character, synth.view.offset(line, character),
-                           synth.output, synth.view.language)
+                           synth.output, synth.view.language, synth)
     finally:
         git.close()
 
@@ -95,7 +97,9 @@ def measure(repo: Path, commits: int, progress: Callable[[str], None] = lambda l
     total, detectable, caught, missed = Counter(), Counter(), Counter(), Counter()
     timings: list[float] = []
     rejected: Counter = Counter()
-    for text, line, character, offset, output, language in completions(repo, commits):
+    as_written = 0
+    altered: list[str] = []
+    for text, line, character, offset, output, language, synth in completions(repo, commits):
         correct += 1
         started = time.perf_counter()
         verdict = check_completion(text, line, character, output, language)
@@ -104,6 +108,13 @@ def measure(repo: Path, commits: int, progress: Callable[[str], None] = lambda l
             accepted += 1
         else:
             rejected[verdict.reason] += 1
+        # the whole way the server reads an answer (clean, trim, check): shown as written?
+        _, job = replay.build_request(synth, SETTINGS)
+        answer, shown = job.accept(output, "stop")
+        if shown.ok and answer["text"] == output.rstrip():
+            as_written += 1
+        elif len(altered) < 3:
+            altered.append(f"{synth.commit[:10]} {synth.path}:{line + 1}")
         baseline = errors_with(text, offset, output, language)
         for kind, bad in broken(output):
             total[kind] += 1
@@ -117,6 +128,7 @@ def measure(repo: Path, commits: int, progress: Callable[[str], None] = lambda l
     timings.sort()
     return {
         "repo": str(repo), "commits": commits, "correct": correct, "accepted": accepted,
+        "as_written": as_written, "altered": altered,
         "rejected": dict(rejected.most_common()),
         "total": dict(total), "detectable": dict(detectable), "caught": dict(caught), "missed": dict(missed),
         "check_p50_ms": timings[len(timings) // 2] * 1000 if timings else None,
@@ -243,17 +255,20 @@ def report(results: list[dict], out: Callable[[str], None] = print, long: dict |
     header = f"{'history':<34}{'correct accepted':>18}" + "".join(f"{k:>22}" for k in KINDS)
     out(header)
     out("-" * len(header))
-    overall: dict = {"correct": 0, "accepted": 0, **{key: Counter() for key in ("total", "detectable", "caught", "missed")}}
+    overall: dict = {"correct": 0, "accepted": 0, "as_written": 0, **{key: Counter() for key in ("total", "detectable", "caught", "missed")}}
     for r in results:
         name = f"{_name(r['repo'])} ({r['commits']} commits)"
         cells = "".join(f"{r['caught'].get(k, 0):>8}/{r['total'].get(k, 0):<5} miss {r['missed'].get(k, 0):<4}" for k in KINDS)
         out(f"{name:<34}{r['accepted']:>9}/{r['correct']:<8}{cells}")
         overall["correct"] += r["correct"]
         overall["accepted"] += r["accepted"]
+        overall["as_written"] += r["as_written"]
         for key in ("total", "detectable", "caught", "missed"):
             overall[key].update(r[key])
     out("(caught/broken completions of each kind; miss: broke the whole file's parse and was let through)")
     for r in results:
+        out(f"shown as the commit wrote it, read as the server reads an answer, in {_name(r['repo'])}: "
+            f"{r['as_written']}/{r['correct']}" + (f" (not: {', '.join(r['altered'])})" if r["altered"] else ""))
         if r["rejected"]:
             out(f"correct completions rejected in {_name(r['repo'])}: "
                 + "; ".join(f"{reason} ({n})" for reason, n in r["rejected"].items()))
@@ -268,11 +283,12 @@ def report(results: list[dict], out: Callable[[str], None] = print, long: dict |
         for k in KINDS)
     false = overall["correct"] - overall["accepted"]
     out(f"ghost-text check: accepts {overall['accepted']} of {overall['correct']} correct completions "
-        f"({false} needless escalation{'s' if false != 1 else ''}); catches, of the broken ones that break the "
+        f"({false} needless escalation{'s' if false != 1 else ''}), and shows {overall['as_written']} of them "
+        f"exactly as written once cleaned and trimmed; catches, of the broken ones that break the "
         f"file's parse: {rates}")
     if long_summary:
         out(long_summary)
-    return {"correct": overall["correct"], "accepted": overall["accepted"],
+    return {"correct": overall["correct"], "accepted": overall["accepted"], "as_written": overall["as_written"],
             **{key: dict(overall[key]) for key in ("total", "detectable", "caught", "missed")}}
 
 

@@ -18,6 +18,8 @@ def test_correct_completions_pass_and_broken_ones_are_caught(history, tmp_path, 
     assert bench_checks.main([str(history), "--commits", "10", "--json", str(out), "--no-long"]) == 0
     figures = json.loads(out.read_text())["overall"]
     assert figures["correct"] >= 10 and figures["accepted"] == figures["correct"]
+    # read the whole way the server reads an answer, each is shown exactly as the commit wrote it
+    assert figures["as_written"] == figures["correct"]
     for kind in ("extra-paren", "unclosed-call"):
         assert figures["detectable"][kind] > 0
         # every one that breaks the file's parse is caught here (and some more: the window's)
