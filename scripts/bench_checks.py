@@ -191,11 +191,12 @@ def long_answers(modules: tuple[str, ...] = LONG_MODULES) -> dict:
     return counts
 
 
-def answers_past_the_line(modules: tuple[str, ...] = LONG_MODULES, extra: int = 3, per_module: int = 60) -> dict:
+def answers_past_the_line(modules: tuple[str, ...] = LONG_MODULES, extra: int = 3, per_module: int = 60,
+                          above: bool = False) -> dict:
     """The line being typed answered together with the `extra` lines the file already has
-    below it (what models often do), at up to `per_module` lines of each module chosen with
-    a fixed seed: {"answers", "alone" (shown as the line alone), "twice" (shown with lines
-    the file has), "escalated"}."""
+    below it (or, `above`, after the `extra` lines just above it, written again): what models
+    often do. At up to `per_module` lines of each module chosen with a fixed seed: {"answers",
+    "alone" (shown as the line alone), "twice" (shown with lines the file has), "escalated"}."""
     import random
     import sysconfig
 
@@ -210,15 +211,20 @@ def answers_past_the_line(modules: tuple[str, ...] = LONG_MODULES, extra: int = 
     counts = {"answers": 0, "alone": 0, "twice": 0, "escalated": 0}
     for module in modules:
         lines = (stdlib / module).read_text(encoding="utf-8").split("\n")
-        rows = [i for i in range(1, len(lines) - extra - 1)
-                if lines[i].startswith("    ") and all(lines[i + k].strip() for k in range(extra + 1))]
+        step = -1 if above else 1
+        rows = [i for i in range(extra + 1, len(lines) - extra - 1)
+                if lines[i].startswith("    ") and all(lines[i + step * k].strip() for k in range(extra + 1))]
         for row in sorted(chooser.sample(rows, min(per_module, len(rows)))):
             indent = len(lines[row]) - len(lines[row].lstrip())
             document = "\n".join(lines[:row] + [lines[row][:indent]] + lines[row + 1:])
             view = DocView(f"file:///stdlib/{module}", document, "python", None, None)
             features = extract_features("autocomplete", document, language="python", start=(row, indent))
             job = autocomplete.build_job(view, row, indent, features, settings)
-            answer, verdict = job.accept("\n".join([lines[row][indent:]] + lines[row + 1:row + 1 + extra]), "stop")
+            if above:
+                said = "\n".join([lines[row - extra].lstrip()] + lines[row - extra + 1:row + 1])
+            else:
+                said = "\n".join([lines[row][indent:]] + lines[row + 1:row + 1 + extra])
+            answer, verdict = job.accept(said, "stop")
             counts["answers"] += 1
             if not verdict.ok:
                 counts["escalated"] += 1
@@ -233,17 +239,24 @@ def report_long(counts: dict, out: Callable[[str], None] = print) -> str:
     out("")
     out(f"long answers: whole function bodies of {len(LONG_MODULES)} standard-library modules, answered at the "
         f"start of an empty body (cut at {OUTPUT_LIMIT} tokens when longer), read as the server reads them")
-    for kind, (n, shown) in ((k, v) for k, v in counts.items() if k != "past-the-line"):
+    for kind, (n, shown) in ((k, v) for k, v in counts.items() if k in ("cut", "over-12-lines", "whole")):
         out(f"  {kind:<14} {shown:>4}/{n:<4} shown ({100 * shown / n:.0f}%)" if n else f"  {kind:<14} none")
     cut, over = counts["cut"], counts["over-12-lines"]
     summary = (f"long ghost text shown without escalating: {cut[1]}/{cut[0]} cut by the output limit, "
                f"{over[1]}/{over[0]} over 12 lines")
+    again = counts.get("lines-above-again")
+    if again:
+        out(f"answers that first write the 2 lines above the cursor again: {again['answers']}; shown as the line "
+            f"alone {again['alone']}, with lines the file already has {again['twice']}, escalated {again['escalated']}")
     past = counts.get("past-the-line")
     if past:
         out(f"answers that go on into the 3 lines already below the cursor: {past['answers']}; shown as the line "
             f"alone {past['alone']}, with lines the file already has {past['twice']}, escalated {past['escalated']}")
         summary += (f"; answers that run into the lines below: {past['alone']}/{past['answers']} shown as the line "
                     f"alone, {past['twice']} with lines typed twice, {past['escalated']} escalated")
+    if again:
+        summary += (f"; answers that first repeat the 2 lines above: {again['alone']}/{again['answers']} shown as "
+                    f"the line alone, {again['twice']} with lines typed twice, {again['escalated']} escalated")
     return summary
 
 
@@ -307,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench_checks: {repo} is not a git repository", file=sys.stderr)
             return 2
         results.append(measure(repo, args.commits, lambda line: print(line, flush=True)))
-    long = {**long_answers(), "past-the-line": answers_past_the_line()} if not args.no_long else None
+    long = {**long_answers(), "past-the-line": answers_past_the_line(),
+            "lines-above-again": answers_past_the_line(extra=2, above=True)} if not args.no_long else None
     summary = report(results, long=long)
     if args.json:
         args.json.write_text(json.dumps({"histories": results, "overall": summary, "long": long}, indent=2))

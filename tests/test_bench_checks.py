@@ -56,3 +56,9 @@ def test_answers_that_run_into_the_lines_below_are_shown_as_the_line_alone():
     counts = bench_checks.answers_past_the_line(("textwrap.py", "shlex.py"), per_module=20)
     assert counts["answers"] == 40
     assert counts["alone"] >= 38 and counts["twice"] == 0, counts
+
+
+def test_answers_that_first_write_the_lines_above_again_are_shown_as_the_line_alone():
+    counts = bench_checks.answers_past_the_line(("textwrap.py", "shlex.py"), extra=2, per_module=20, above=True)
+    assert counts["answers"] == 40
+    assert counts["alone"] >= 38 and counts["twice"] == 0, counts

@@ -248,3 +248,19 @@ async def test_a_completion_that_runs_into_the_lines_below_stops_there(start_ser
 
     assert [i.insert_text for i in result.items] == [anchor.lstrip()]
     assert _tiers(loopback) == ["mini"]
+
+
+async def test_a_completion_that_first_writes_the_lines_above_again_shows_only_the_new_line(start_server, loopback):
+    """textwrap's `_split`: asked for the line after two others, the model writes all three."""
+    lines = TEXT.split("\n")
+    row = lines.index("        chunks = [c for c in chunks if c]")
+    text = "\n".join(lines[:row] + ["        "] + lines[row + 1:])
+    session = await start_server()
+    uri = session.open(TEXTWRAP, text=text)
+    loopback.reply("\n".join([lines[row - 2].lstrip()] + lines[row - 1:row + 1]), api="openai-chat", times=1)
+    loopback.reply("should not be asked", api="anthropic")
+
+    result = await session.inline(uri, row, 8)
+
+    assert [i.insert_text for i in result.items] == ["chunks = [c for c in chunks if c]"]
+    assert _tiers(loopback) == ["mini"]

@@ -52,9 +52,10 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
         if not result.ok:
             # Whether the answer repeats the typed line is a guess (`looks_like_echo`):
             # when the guess does not parse, the other reading may.
-            for drop_echo in (False, True):
+            # So is whether a short line repeated from above (`else:`, a docstring's quotes) is.
+            for drop_echo, repeated in ((False, 8), (True, 8), (None, 1)):
                 other_text = clean_completion(text, prefix, suffix, drop_echo=drop_echo, cut=cut,
-                                              hash_comments=hash_comments)
+                                              hash_comments=hash_comments, repeated_above=repeated)
                 if other_text != insert:
                     other = check_completion(view.text, line, character, other_text, language)
                     if other.ok:
@@ -73,16 +74,18 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
 
 
 def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool | None = None, *, cut: bool = False,
-                     hash_comments: bool = True) -> str:
+                     hash_comments: bool = True, repeated_above: int = 8) -> str:
     """Only what is missing: no fences, no echo of the line before, no overlap with after.
 
     `drop_echo`: whether the answer starts by repeating the typed part of the line (None:
-    `looks_like_echo` decides). `cut`: the answer was stopped by the output limit, so its
+    `looks_like_echo` decides). `repeated_above`: the fewest characters of the lines above
+    the cursor that count as repeated when the answer starts with them (`skip_text_above`). `cut`: the answer was stopped by the output limit, so its
     last line is unfinished."""
     text = strip_fences(text) if "```" in text else text
     text = text.replace(CURSOR, "")
     current_line = prefix.rsplit("\n", 1)[-1]
     stripped_line = current_line.lstrip()
+    text = skip_text_above(text, prefix, repeated_above)
     if drop_echo is None:
         drop_echo = looks_like_echo(text, current_line)
     if drop_echo and stripped_line and text.lstrip().startswith(stripped_line):
@@ -96,6 +99,36 @@ def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool | None
     # Drop the part that the suffix already holds (the model often closes brackets twice).
     text = _trim_suffix_overlap(text, suffix)
     return text.rstrip() if "\n" in text else text.rstrip("\n")
+
+
+def skip_text_above(text: str, prefix: str, least: int = 8) -> str:
+    """The completion without the lines just above the cursor, when it starts by writing
+    them again (from the cursor, so the first without its indentation) before the new ones.
+
+    Shown, they would be typed twice. Only when what is repeated has `least` characters (by
+    default more than a closer or a keyword: `else:` again may be meant) and something
+    follows it.
+    """
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    above = prefix.split("\n")
+    current = above.pop()
+    if current.strip():  # typed text on the cursor line: the echo of that line is handled apart
+        return text
+    for count in range(min(len(above), len(lines) - 1), 0, -1):
+        block = above[len(above) - count:]
+        if lines[0].strip() != block[0].strip() or lines[0].strip() == "":
+            continue
+        if [line.rstrip() for line in lines[1:count]] != [line.rstrip() for line in block[1:]]:
+            continue
+        if sum(len(line.strip()) for line in block) < least:
+            continue
+        rest = lines[count:]
+        first = rest[0]
+        rest[0] = first[len(current):] if first.startswith(current) else first.lstrip(" \t")
+        return "\n".join(rest)
+    return text
 
 
 def looks_like_echo(text: str, current_line: str) -> bool:
