@@ -235,6 +235,56 @@ def answers_past_the_line(modules: tuple[str, ...] = LONG_MODULES, extra: int = 
     return counts
 
 
+def refactors_with_context(modules: tuple[str, ...] = LONG_MODULES, per_module: int = 30) -> dict:
+    """Refactors of function bodies (the body selected, not the `def` line) answered with the
+    `def` line first and the next line after the body last, as models often do: {"answers",
+    "applied" (as the new body alone), "escalated"}. The new body is the old one with a
+    comment line at its top, so that it is a change."""
+    import random
+    import sysconfig
+
+    from lsp_router.routing.features import extract_features
+    from lsp_router.tasks import refactor
+    from lsp_router.tasks.common import DocView
+
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    chooser = random.Random(11)
+    counts = {"answers": 0, "applied": 0, "escalated": 0}
+    for module in modules:
+        text = (stdlib / module).read_text(encoding="utf-8")
+        lines = text.split("\n")
+        spans = []
+        for row, line in enumerate(lines):
+            if not (line.lstrip().startswith("def ") and line.rstrip().endswith(":")):
+                continue
+            indent = len(line) - len(line.lstrip())
+            end = row + 1
+            while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+                end += 1
+            while end > row + 1 and not lines[end - 1].strip():
+                end -= 1
+            nxt = next((r for r in range(end, len(lines)) if lines[r].strip()), None)
+            if end > row + 1 and nxt is not None:
+                spans.append((row, end, nxt))
+        view = DocView(f"file:///stdlib/{module}", text, "python", None, None)
+        for row, end, nxt in sorted(chooser.sample(spans, min(per_module, len(spans)))):
+            start_at, end_at = (row + 1, 0), (end, 0)
+            body = "\n".join(lines[row + 1:end]) + "\n"
+            margin = lines[row + 1][: len(lines[row + 1]) - len(lines[row + 1].lstrip())]
+            new_body = f"{margin}# simplified\n{body}"
+            answer = f"```python\n{lines[row]}\n{new_body}\n{lines[nxt]}\n```"
+            features = extract_features("refactor", text, language="python", start=start_at, end=end_at,
+                                        instruction="Simplify")
+            job = refactor.build_job(view, start_at, end_at, "Simplify", features)
+            result, verdict = job.accept(answer, "stop")
+            counts["answers"] += 1
+            if verdict.ok and result["newText"] == new_body:
+                counts["applied"] += 1
+            elif not verdict.ok:
+                counts["escalated"] += 1
+    return counts
+
+
 def report_long(counts: dict, out: Callable[[str], None] = print) -> str:
     out("")
     out(f"long answers: whole function bodies of {len(LONG_MODULES)} standard-library modules, answered at the "
@@ -254,9 +304,16 @@ def report_long(counts: dict, out: Callable[[str], None] = print) -> str:
             f"alone {past['alone']}, with lines the file already has {past['twice']}, escalated {past['escalated']}")
         summary += (f"; answers that run into the lines below: {past['alone']}/{past['answers']} shown as the line "
                     f"alone, {past['twice']} with lines typed twice, {past['escalated']} escalated")
+    context = counts.get("refactor-context")
+    if context:
+        out(f"refactors of function bodies answered with the `def` line and the next line around the new body: "
+            f"{context['answers']}; applied as the new body alone {context['applied']}, escalated {context['escalated']}")
     if again:
         summary += (f"; answers that first repeat the 2 lines above: {again['alone']}/{again['answers']} shown as "
                     f"the line alone, {again['twice']} with lines typed twice, {again['escalated']} escalated")
+    if context:
+        summary += (f"; refactors answered with the lines around the selection: {context['applied']}/{context['answers']} "
+                    f"applied without them, {context['escalated']} escalated")
     return summary
 
 
@@ -321,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         results.append(measure(repo, args.commits, lambda line: print(line, flush=True)))
     long = {**long_answers(), "past-the-line": answers_past_the_line(),
-            "lines-above-again": answers_past_the_line(extra=2, above=True)} if not args.no_long else None
+            "lines-above-again": answers_past_the_line(extra=2, above=True),
+            "refactor-context": refactors_with_context()} if not args.no_long else None
     summary = report(results, long=long)
     if args.json:
         args.json.write_text(json.dumps({"histories": results, "overall": summary, "long": long}, indent=2))

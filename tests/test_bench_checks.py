@@ -62,3 +62,8 @@ def test_answers_that_first_write_the_lines_above_again_are_shown_as_the_line_al
     counts = bench_checks.answers_past_the_line(("textwrap.py", "shlex.py"), extra=2, per_module=20, above=True)
     assert counts["answers"] == 40
     assert counts["alone"] >= 38 and counts["twice"] == 0, counts
+
+
+def test_refactors_answered_with_the_lines_around_the_selection_are_applied_without_them():
+    counts = bench_checks.refactors_with_context(("textwrap.py", "shlex.py"), per_module=10)
+    assert counts["answers"] == 20 and counts["applied"] >= 19 and counts["escalated"] == 0, counts

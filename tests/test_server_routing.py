@@ -264,3 +264,23 @@ async def test_a_completion_that_first_writes_the_lines_above_again_shows_only_t
 
     assert [i.insert_text for i in result.items] == ["chunks = [c for c in chunks if c]"]
     assert _tiers(loopback) == ["mini"]
+
+
+async def test_a_refactor_answer_that_writes_the_lines_around_the_selection_again_is_applied_without_them(
+        start_server, loopback):
+    """`fill`'s body selected (not its `def` line): the model answers with the `def` line, the
+    new body and the `def shorten(` line after it. Applied as answered, `def fill(` and
+    `def shorten(` would be doubled; the check would have escalated it."""
+    session = await start_server(settings_for(loopback, routing={"refactor": "auto"}))
+    uri = session.open(TEXTWRAP)
+    def_row = LINES.index("def fill(text, width=70, **kwargs):")
+    body = ((def_row + 1, 0), (def_row + 11, 0))  # the docstring and the two statements
+    new_body = "\n".join(LINES[def_row + 1:def_row + 9]) + "\n    return TextWrapper(width=width, **kwargs).fill(text)\n"
+    answer = f"```python\n{LINES[def_row]}\n{new_body}\n\n{LINES[def_row + 12]}\n```"
+    loopback.reply(answer, api="openai-chat", times=1)
+    loopback.reply("should not be asked", api="anthropic")
+
+    result = await session.command("lspRouter.refactor", target(uri, *body, instruction="Simplify"))
+
+    assert result["tier"] == "mini" and _tiers(loopback) == ["mini"]
+    assert session.applied_edits[0].document_changes[0].edits[0].new_text == new_body

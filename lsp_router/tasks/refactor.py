@@ -39,8 +39,12 @@ def build_job(view: DocView, start: tuple[int, int], end: tuple[int, int], instr
     )
     language = view.language
 
+    before = view.text[: view.offset(*start)]
+    after = view.text[view.offset(*end):]
+
     def accept(text: str, finish_reason: str | None):
         new_text = extract_code(text, selection)
+        new_text = without_context(new_text, selection, before, after)
         if finish_reason in ("length", "max_tokens"):
             return None, Check(False, "the answer was cut off")
         from lsp_router.routing.checks import check_refactor
@@ -66,6 +70,43 @@ def extract_code(text: str, selection: str) -> str:
     elif not selection.endswith("\n") and code.endswith("\n"):
         code = code.rstrip("\n")
     return code
+
+
+def without_context(code: str, selection: str, before: str, after: str) -> str:
+    """The answer without the lines around the selection that it wrote again.
+
+    Asked to rewrite a function's body, models often answer with its `def` line too, or the
+    line after the selection: applied, those would be doubled. Lines at the answer's start
+    that are the last lines before the selection, and at its end the first lines after it,
+    are dropped, unless the selection itself starts (ends) with the same lines.
+    """
+    lines = code.split("\n")
+    own = [line.strip() for line in selection.split("\n") if line.strip()]
+    above = [line.strip() for line in before.split("\n")[-41:] if line.strip()]
+    below = [line.strip() for line in after.split("\n")[:41] if line.strip()]
+    head = _leading_repeat(lines, above, own)
+    tail = _leading_repeat(lines[head:][::-1], below, own[::-1], reverse_context=True)
+    kept = lines[head: len(lines) - tail]
+    if not any(line.strip() for line in kept):
+        return code
+    trimmed = "\n".join(kept)
+    # keep the answer's own ending (a final newline) as extract_code set it
+    return trimmed + "\n" if code.endswith("\n") and not trimmed.endswith("\n") else trimmed
+
+
+def _leading_repeat(lines: list[str], context: list[str], own: list[str], reverse_context: bool = False) -> int:
+    """How many of `lines` (blank ones included) make up their first non-blank lines when
+    those are the last ones of `context` in order (with `reverse_context`, `lines` and `own`
+    are reversed and they are the first ones of `context`); 0 when they are the selection's
+    own first lines too, or when nothing would be left."""
+    nonblank = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    for size in range(min(len(context), len(nonblank) - 1), 0, -1):
+        block = [text for _, text in nonblank[:size]]
+        wanted = context[:size][::-1] if reverse_context else context[-size:]
+        if block != wanted or block == own[:size] or sum(len(text) for text in block) <= 3:
+            continue
+        return nonblank[size][0]  # up to the first line kept, blank lines between included
+    return 0
 
 
 def estimate_tokens(view: DocView, start, end) -> tuple[int, int]:
