@@ -139,7 +139,14 @@ def test_completion_of_an_empty_body():
     bad = body.replace("        try:\n", "        try\n")
     assert failed(check_completion(doc_text, line, col, bad, "python"), "syntax error")
     unindented = body.replace("            return int(esc, 16)", "        return int(esc, 16)")
-    assert failed(check_completion(doc_text, line, col, unindented, "python"), "syntax error")
+    assert failed(check_completion(doc_text, line, col, unindented, "python"), "block opened on line", "not indented")
+    # tree-sitter takes a header followed by a line no deeper without an error; Python does not
+    flat = body.replace("            pass\n", "        pass\n")
+    assert failed(check_completion(doc_text, line, col, flat, "python"), "not indented")
+    # a header over several lines: its body is deeper than its first line, not its last
+    wrapped = body.replace("if len(esc) == 4 and esc[1] not in 'xX':",
+                           "if (len(esc) == 4 and\n                esc[1] not in 'xX'):")
+    assert check_completion(doc_text, line, col, wrapped, "python").ok
 
 
 def test_completion_javascript():

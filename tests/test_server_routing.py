@@ -284,3 +284,20 @@ async def test_a_refactor_answer_that_writes_the_lines_around_the_selection_agai
 
     assert result["tier"] == "mini" and _tiers(loopback) == ["mini"]
     assert session.applied_edits[0].document_changes[0].edits[0].new_text == new_body
+
+
+async def test_a_completion_indented_from_the_cursor_column_is_shifted_to_the_line(start_server, loopback):
+    """At a cursor 8 columns in, an answer whose later lines are indented as if it started at
+    column 0 does not parse there; shifted by the cursor line's indentation, it does."""
+    lines = TEXT.split("\n")
+    row = lines.index("        chunks = [c for c in chunks if c]")
+    text = "\n".join(lines[:row] + ["        "] + lines[row + 1:])
+    session = await start_server()
+    uri = session.open(TEXTWRAP, text=text)
+    loopback.reply("if not chunks:\n    return chunks", api="openai-chat", times=1)
+    loopback.reply("should not be asked", api="anthropic")
+
+    result = await session.inline(uri, row, 8)
+
+    assert [i.insert_text for i in result.items] == ["if not chunks:\n            return chunks"]
+    assert _tiers(loopback) == ["mini"]

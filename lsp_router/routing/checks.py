@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import parsing
-from .features import _is_opener, _line_start, _strip_comment, _unit_bounds
+from .features import _inside_prose, _is_opener, _line_start, _strip_comment, _unit_bounds
 
 __all__ = [
     "CheckResult",
@@ -720,6 +720,33 @@ def _next_lines(text: str, pos: int, count: int) -> list[str]:
     return out
 
 
+def _unindented_block(typed: str, insert_text: str) -> int | None:
+    """Row (in the completion) of a Python block header whose next line is not indented
+    deeper, or None. tree-sitter takes `if x:` followed by a less indented line without an
+    error; Python does not."""
+    lines = (typed + insert_text).split("\n")
+    depth, quote = 0, None
+    header = 0  # indentation of the line the current statement began on (a header may span lines)
+    for row, line in enumerate(lines[:-1]):
+        if not depth and quote is None:
+            header = _indent(line)
+        depth, quote = _scan(line, depth, quote)
+        if depth or quote is not None or not _strip_comment(line, "python").rstrip().endswith(":"):
+            continue
+        following = next((later for later in lines[row + 1:] if later.strip()), None)
+        if following is None:
+            return None
+        if _indent(following) <= header and not following.lstrip().startswith("#"):
+            return row
+    return None
+
+
+def _scan(line: str, depth: int, quote: str | None) -> tuple[int, str | None]:
+    from lsp_router.tasks.common import scan_line
+
+    return scan_line(line, depth, quote, True)
+
+
 def check_completion(text: str, line: int, character: int, insert_text: str, language: str | None) -> CheckResult:
     """A completion is non-empty, not just the text already after the cursor, and parses.
 
@@ -768,6 +795,10 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
 
     if language not in parsing.LANGUAGES:
         return _ok()
+    if language == "python" and not _inside_prose(text, ls, language):
+        row = _unindented_block(text[ls:off], insert_text)
+        if row is not None:
+            return _fail(f"the block opened on line {line + 1 + row} is not indented")
     row = _syntax_error_row(text, ls, le, off, insert_text, language)
     if row is not None:
         return _fail(f"inserting the completion adds a syntax error (line {line + 1 + row})")

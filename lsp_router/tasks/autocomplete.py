@@ -53,9 +53,13 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
             # Whether the answer repeats the typed line is a guess (`looks_like_echo`):
             # when the guess does not parse, the other reading may.
             # So is whether a short line repeated from above (`else:`, a docstring's quotes) is.
-            for drop_echo, repeated in ((False, 8), (True, 8), (None, 1)):
-                other_text = clean_completion(text, prefix, suffix, drop_echo=drop_echo, cut=cut,
-                                              hash_comments=hash_comments, repeated_above=repeated)
+            # And whether the model indented its later lines from the cursor's column instead
+            # of the line's start: `if x:\n    y()` at a cursor 8 columns in.
+            readings = [clean_completion(text, prefix, suffix, drop_echo=drop_echo, cut=cut,
+                                         hash_comments=hash_comments, repeated_above=repeated)
+                        for drop_echo, repeated in ((False, 8), (True, 8), (None, 1))]
+            readings.append(indented_from_cursor(insert, prefix))
+            for other_text in readings:
                 if other_text != insert:
                     other = check_completion(view.text, line, character, other_text, language)
                     if other.ok:
@@ -129,6 +133,16 @@ def skip_text_above(text: str, prefix: str, least: int = 8) -> str:
         rest[0] = first[len(current):] if first.startswith(current) else first.lstrip(" \t")
         return "\n".join(rest)
     return text
+
+
+def indented_from_cursor(text: str, prefix: str) -> str:
+    """`text`'s later lines shifted right by the cursor line's indentation (at a cursor on an
+    indented blank line), for an answer indented as if it started at column 0."""
+    indent = prefix.rsplit("\n", 1)[-1]
+    if not indent or indent.strip() or "\n" not in text:
+        return text
+    first, *rest = text.split("\n")
+    return "\n".join([first, *(indent + line if line.strip() else line for line in rest)])
 
 
 def looks_like_echo(text: str, current_line: str) -> bool:
