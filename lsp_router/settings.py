@@ -170,30 +170,10 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
         if value is not _MISSING and value is not None:
             attempt(tier, lambda v=value, t=tier: _model(f"models.{t}", v, providers))
 
-    routing = dict(base.routing)
-    for task in TASKS:
-        value = _lookup(raw, f"routing.{task}")
-        if value is _MISSING or value is None:
-            continue
-        if value not in ROUTING_MODES:
-            errors.append(str(SettingsError(f"routing.{task}", f"expected one of auto, mini, frontier, got {value!r}")))
-        else:
-            routing[task] = value
-    changes["routing"] = routing
-
     from lsp_router.providers.reasoning import CHOICES as EFFORT_CHOICES
 
-    efforts = dict(base.reasoning_effort)
-    for task in TASKS:
-        value = _lookup(raw, f"reasoningEffort.{task}")
-        if value is _MISSING or value is None:
-            continue
-        if value not in EFFORT_CHOICES:
-            errors.append(str(SettingsError(f"reasoningEffort.{task}",
-                                            f"expected one of {', '.join(EFFORT_CHOICES)}, got {value!r}")))
-        else:
-            efforts[task] = value
-    changes["reasoning_effort"] = efforts
+    changes["routing"] = _per_task(raw, "routing", ROUTING_MODES, base.routing, errors)
+    changes["reasoning_effort"] = _per_task(raw, "reasoningEffort", EFFORT_CHOICES, base.reasoning_effort, errors)
 
     _section(raw, "routing.thresholds", "thresholds", _thresholds_from, attempt)
     _section(raw, "budget", "budget", _budget_from, attempt)
@@ -223,6 +203,21 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
             errors.append(f"lspRouter.models.{tier}: unknown provider {model.provider!r}")
             settings = replace(settings, **{tier: base.model_for(tier)})
     return settings, errors
+
+
+def _per_task(raw: Mapping, section: str, choices: tuple[str, ...], previous: Mapping[str, str],
+              errors: list[str]) -> dict[str, str]:
+    """`<section>.<task>` for every task: one of `choices`, else the previous value and an error."""
+    values = dict(previous)
+    for task in TASKS:
+        value = _lookup(raw, f"{section}.{task}")
+        if value is _MISSING or value is None:
+            continue
+        if value not in choices:
+            errors.append(str(SettingsError(f"{section}.{task}", f"expected one of {', '.join(choices)}, got {value!r}")))
+        else:
+            values[task] = value
+    return values
 
 
 def _name_error(name: str, message: str) -> str:

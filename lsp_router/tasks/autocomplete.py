@@ -50,11 +50,10 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
         insert = clean_completion(text, prefix, suffix, cut=cut, hash_comments=hash_comments)
         result = check_completion(view.text, line, character, insert, language)
         if not result.ok:
-            # Whether the answer repeats the typed line is a guess (`looks_like_echo`):
-            # when the guess does not parse, the other reading may.
-            # So is whether a short line repeated from above (`else:`, a docstring's quotes) is.
-            # And whether the model indented its later lines from the cursor's column instead
-            # of the line's start: `if x:\n    y()` at a cursor 8 columns in.
+            # Some readings of an answer are guesses: whether it repeats the typed line
+            # (`looks_like_echo`), whether a short line from above (`else:`) is written again,
+            # whether its later lines are indented from the cursor's column. When the first
+            # reading does not pass, another may.
             readings = [clean_completion(text, prefix, suffix, drop_echo=drop_echo, cut=cut,
                                          hash_comments=hash_comments, repeated_above=repeated)
                         for drop_echo, repeated in ((False, 8), (True, 8), (None, 1))]
@@ -83,8 +82,8 @@ def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool | None
 
     `drop_echo`: whether the answer starts by repeating the typed part of the line (None:
     `looks_like_echo` decides). `repeated_above`: the fewest characters of the lines above
-    the cursor that count as repeated when the answer starts with them (`skip_text_above`). `cut`: the answer was stopped by the output limit, so its
-    last line is unfinished."""
+    the cursor that count as repeated when the answer starts with them (`skip_text_above`).
+    `cut`: the answer was stopped by the output limit, so its last line is unfinished."""
     text = strip_fences(text) if "```" in text else text
     text = text.replace(CURSOR, "")
     current_line = prefix.rsplit("\n", 1)[-1]
