@@ -554,10 +554,6 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
 
 
-def _code_part(text: str, hash_comments: bool) -> str:
-    return (text.split("#", 1)[0] if hash_comments else text.split("//", 1)[0]).rstrip()
-
-
 def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozenset()) -> list[tuple[int, int, int, int]]:
     """(row, cursor column, last row removed, last row of the ghost text) per added line.
 
@@ -568,7 +564,7 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
     fill-in-the-middle completion of the rest of that line.
     """
     from lsp_router.routing import parsing
-    from lsp_router.tasks.common import hash_comments_for
+    from lsp_router.tasks.common import code_part, hash_comments_for
 
     hash_comments = hash_comments_for(fv.language_id, parsing.language_for(fv.language_id, fv.path))
     out = []
@@ -584,7 +580,7 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
             if row in skip or not text.strip() or _ONLY_PUNCT.match(text):
                 continue
             indent = _indent(text)
-            prev = _code_part(new.row(row - 1), hash_comments) if row > 0 else ""
+            prev = code_part(new.row(row - 1), hash_comments) if row > 0 else ""
             if prev.endswith((":", "{")) and indent > _indent(prev):
                 # the first line of a new block body: is the whole body inside the hunk?
                 end = row

@@ -141,6 +141,23 @@ LONG_MODULES = ("textwrap.py", "argparse.py", "csv.py", "shlex.py", "dataclasses
 OUTPUT_LIMIT = 192  # tokens: tasks.autocomplete's max_tokens
 
 
+def function_bodies(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """(row of a one-line `def ...:` header, the row after its body, trailing blank lines
+    left out) for every function with a body in `lines`."""
+    for row, line in enumerate(lines):
+        code = line.lstrip()
+        if not (code.startswith("def ") and line.rstrip().endswith(":")):
+            continue
+        indent = len(line) - len(code)
+        end = row + 1
+        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+            end += 1
+        while end > row + 1 and not lines[end - 1].strip():
+            end -= 1
+        if end > row + 1:
+            yield row, end
+
+
 def long_answers(modules: tuple[str, ...] = LONG_MODULES) -> dict:
     """{kind: [answers, shown]} for kinds "cut" (by the output limit), "over-12-lines", "whole"."""
     import sysconfig
@@ -161,18 +178,7 @@ def long_answers(modules: tuple[str, ...] = LONG_MODULES) -> dict:
         starts = [0]
         for line in lines:
             starts.append(starts[-1] + len(line) + 1)
-        for row, line in enumerate(lines):
-            code = line.lstrip()
-            if not (code.startswith("def ") and line.rstrip().endswith(":")):
-                continue
-            indent = len(line) - len(code)
-            end = row + 1
-            while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
-                end += 1
-            while end > row + 1 and not lines[end - 1].strip():
-                end -= 1
-            if end <= row + 1:
-                continue
+        for row, end in function_bodies(lines):
             column = len(lines[row + 1]) - len(lines[row + 1].lstrip())
             cursor, body_end = starts[row + 1] + column, starts[end] - 1
             body = text[cursor:body_end]
@@ -254,17 +260,9 @@ def refactors_with_context(modules: tuple[str, ...] = LONG_MODULES, per_module: 
         text = (stdlib / module).read_text(encoding="utf-8")
         lines = text.split("\n")
         spans = []
-        for row, line in enumerate(lines):
-            if not (line.lstrip().startswith("def ") and line.rstrip().endswith(":")):
-                continue
-            indent = len(line) - len(line.lstrip())
-            end = row + 1
-            while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
-                end += 1
-            while end > row + 1 and not lines[end - 1].strip():
-                end -= 1
+        for row, end in function_bodies(lines):
             nxt = next((r for r in range(end, len(lines)) if lines[r].strip()), None)
-            if end > row + 1 and nxt is not None:
+            if nxt is not None:
                 spans.append((row, end, nxt))
         view = DocView(f"file:///stdlib/{module}", text, "python", None, None)
         for row, end, nxt in sorted(chooser.sample(spans, min(per_module, len(spans)))):

@@ -17,20 +17,5 @@ if command -v emacs >/dev/null 2>&1 && eglot_loads; then
     exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-        SUDO="sudo"
-    else
-        echo "install_emacs.sh: need root (or sudo) to run apt-get" >&2
-        exit 1
-    fi
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-# Refresh the package lists only when they are missing (a fresh container has none).
-if ! apt-cache show emacs-nox elpa-eglot >/dev/null 2>&1; then
-    $SUDO apt-get update -q
-fi
-$SUDO apt-get install -y -q --no-install-recommends emacs-nox elpa-eglot
+"$(dirname "$0")/apt_install.sh" emacs-nox elpa-eglot
 echo "installed: $(emacs --version | head -n 1)"

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ANTHROPIC_TEST_KEY, OPENAI_TEST_KEY, stdlib_file
-from tests.test_neovim import EXPLANATION, NEW_NAME, OLD_NAME, _function_lines, _rename_plan
+from tests.test_neovim import EXPLANATION, NEW_NAME, OLD_NAME, _scenario
 
 EMACS = shutil.which("emacs")
 SCRIPT = Path(__file__).parent / "emacs" / "e2e.el"
@@ -72,14 +72,7 @@ def test_emacs_eglot_readme_config(tmp_path, loopback, eglot_loads):
     source = stdlib_file("textwrap.py").read_text(encoding="utf-8")
     file = work / "textwrap.py"
     file.write_text(source, encoding="utf-8")
-    lines = source.split("\n")
-
-    position, chosen, expected_text, listed = _rename_plan(source)
-    indent_first, indent_last = _function_lines(lines, "def indent(text, prefix, predicate=None):")
-    dedent_first, dedent_last = _function_lines(lines, "def dedent(text):")
-
-    loopback.reply(EXPLANATION, match="Explain lines")
-    loopback.reply('{"occurrences": [%s]}' % ", ".join(map(str, chosen)), match=f"Rename `{OLD_NAME}`")
+    scenario, chosen, listed = _scenario(source, loopback)
 
     readme_el = tmp_path / "readme-eglot.el"
     readme_el.write_text(readme_eglot_config(), encoding="utf-8")
@@ -91,18 +84,7 @@ def test_emacs_eglot_readme_config(tmp_path, loopback, eglot_loads):
         "results": str(results_path),
         "events_log": str(events_path),
         "deadline_s": 45,
-        "action_range": {
-            "start": {"line": indent_first, "character": 0},
-            "end": {"line": indent_last, "character": len(lines[indent_last])},
-        },
-        "explain_range": {
-            "start": {"line": dedent_first, "character": 0},
-            "end": {"line": dedent_last, "character": len(lines[dedent_last])},
-        },
-        "expected_markdown": EXPLANATION,
-        "rename_position": position,
-        "new_name": NEW_NAME,
-        "expected_text": expected_text,
+        **scenario,
     }
     config_path = tmp_path / "config.json"
     config_path.write_text(json.dumps(config), encoding="utf-8")
@@ -173,7 +155,7 @@ def test_emacs_eglot_readme_config(tmp_path, loopback, eglot_loads):
     assert len(listing) == listed, rename_call.prompt_text[-2000:]
     assert steps["rename"]["symbol"] == OLD_NAME
     after = steps["rename"]["buffer"]
-    assert after == expected_text
+    assert after == scenario["expected_text"]
     assert NEW_NAME in after and f"def {OLD_NAME}(text, prefix" in after  # the function kept its name
 
     # explain: the README's command showed the loopback's answer, for the renamed code (the

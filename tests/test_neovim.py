@@ -72,29 +72,16 @@ def _rename_plan(text: str) -> tuple[dict, list[int], str, int]:
     return position, chosen, expected, len(tokens)
 
 
-def test_neovim_rename_code_actions_explain_and_spend(tmp_path, loopback):
-    work = tmp_path / "work"
-    work.mkdir()
-    (work / ".git").mkdir()  # a project root, as editors look for one
-    source = stdlib_file("textwrap.py").read_text(encoding="utf-8")
-    file = work / "textwrap.py"
-    file.write_text(source, encoding="utf-8")
+def _scenario(source: str, loopback) -> tuple[dict, list[int], int]:
+    """What both editor tests ask of textwrap.py, and the loopback's answers to it: (the
+    config fields the editor script reads, the rename's chosen places, how many the server lists)."""
     lines = source.split("\n")
-
     position, chosen, expected_text, listed = _rename_plan(source)
     indent_first, indent_last = _function_lines(lines, "def indent(text, prefix, predicate=None):")
     dedent_first, dedent_last = _function_lines(lines, "def dedent(text):")
-
     loopback.reply(EXPLANATION, match="Explain lines")
     loopback.reply('{"occurrences": [%s]}' % ", ".join(map(str, chosen)), match=f"Rename `{OLD_NAME}`")
-
-    results_path = tmp_path / "results.json"
-    config = {
-        "cmd": [sys.executable, "-m", "lsp_router", "serve"],
-        "root": str(work),
-        "file": str(file),
-        "results": str(results_path),
-        "init_options": settings_for(loopback),
+    fields = {
         "action_range": {
             "start": {"line": indent_first, "character": 0},
             "end": {"line": indent_last, "character": len(lines[indent_last])},
@@ -106,8 +93,28 @@ def test_neovim_rename_code_actions_explain_and_spend(tmp_path, loopback):
         "expected_markdown": EXPLANATION,
         "rename_position": position,
         "new_name": NEW_NAME,
-        "expected_placeholder": OLD_NAME,
         "expected_text": expected_text,
+    }
+    return fields, chosen, listed
+
+
+def test_neovim_rename_code_actions_explain_and_spend(tmp_path, loopback):
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / ".git").mkdir()  # a project root, as editors look for one
+    source = stdlib_file("textwrap.py").read_text(encoding="utf-8")
+    file = work / "textwrap.py"
+    file.write_text(source, encoding="utf-8")
+    scenario, chosen, listed = _scenario(source, loopback)
+    results_path = tmp_path / "results.json"
+    config = {
+        "cmd": [sys.executable, "-m", "lsp_router", "serve"],
+        "root": str(work),
+        "file": str(file),
+        "results": str(results_path),
+        "init_options": settings_for(loopback),
+        "expected_placeholder": OLD_NAME,
+        **scenario,
     }
     config_path = tmp_path / "config.json"
     config_path.write_text(json.dumps(config), encoding="utf-8")
@@ -167,7 +174,7 @@ def test_neovim_rename_code_actions_explain_and_spend(tmp_path, loopback):
     edits = results["steps"]["rename"]["changes"][results["uri"]]
     assert len(edits) == len(chosen)
     assert all(e["newText"] == NEW_NAME for e in edits)
-    assert results["steps"]["buffer_after_rename"] == expected_text
+    assert results["steps"]["buffer_after_rename"] == scenario["expected_text"]
     assert NEW_NAME in results["steps"]["buffer_after_rename"]
     assert f"def {OLD_NAME}(text, prefix" in results["steps"]["buffer_after_rename"]  # the function kept its name
 

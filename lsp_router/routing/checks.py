@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 from . import parsing
+from lsp_router.tasks.common import scan_line
+
 from .features import _inside_prose, _is_opener, _line_start, _strip_comment, _unit_bounds
 
 __all__ = [
@@ -730,7 +732,7 @@ def _unindented_block(typed: str, insert_text: str) -> int | None:
     for row, line in enumerate(lines[:-1]):
         if not depth and quote is None:
             header = _indent(line)
-        depth, quote = _scan(line, depth, quote)
+        depth, quote = scan_line(line, depth, quote, True)
         if depth or quote is not None or not _strip_comment(line, "python").rstrip().endswith(":"):
             continue
         following = next((later for later in lines[row + 1:] if later.strip()), None)
@@ -739,12 +741,6 @@ def _unindented_block(typed: str, insert_text: str) -> int | None:
         if _indent(following) <= header and not following.lstrip().startswith("#"):
             return row
     return None
-
-
-def _scan(line: str, depth: int, quote: str | None) -> tuple[int, str | None]:
-    from lsp_router.tasks.common import scan_line
-
-    return scan_line(line, depth, quote, True)
 
 
 def check_completion(text: str, line: int, character: int, insert_text: str, language: str | None) -> CheckResult:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 from lsp_router.engine import Check, Job
 from lsp_router.providers.base import ModelRequest
-from lsp_router.tasks.common import DocView, hash_comments_for, scan_line, strip_fences
+from lsp_router.tasks.common import DocView, code_part, hash_comments_for, scan_line, strip_fences
 
 PREFIX_CHARS = 6_000
 SUFFIX_CHARS = 2_000
@@ -54,10 +56,12 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
             # (`looks_like_echo`), whether a short line from above (`else:`) is written again,
             # whether its later lines are indented from the cursor's column. When the first
             # reading does not pass, another may.
-            readings = [clean_completion(text, prefix, suffix, drop_echo=drop_echo, cut=cut,
-                                         hash_comments=hash_comments, repeated_above=repeated)
-                        for drop_echo, repeated in ((False, 8), (True, 8), (None, 1))]
-            readings.append(indented_from_cursor(insert, prefix))
+            readings = itertools.chain(
+                (clean_completion(text, prefix, suffix, drop_echo=drop_echo, cut=cut,
+                                  hash_comments=hash_comments, repeated_above=repeated)
+                 for drop_echo, repeated in ((False, 8), (True, 8), (None, 1))),
+                (indented_from_cursor(insert, prefix),),
+            )
             for other_text in readings:
                 if other_text != insert:
                     other = check_completion(view.text, line, character, other_text, language)
@@ -234,7 +238,7 @@ _LONG_QUOTES = frozenset(('"""', "'''", "*/"))
 
 
 def opens_block(line: str, hash_comments: bool) -> bool:
-    code = (line.split("#", 1)[0] if hash_comments else line.split("//", 1)[0]).rstrip()
+    code = code_part(line, hash_comments)
     return code.endswith((":", "{", "\\", ",", "=")) or code.lstrip().startswith("@")
 
 

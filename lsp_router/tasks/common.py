@@ -106,6 +106,11 @@ def hash_comments_for(language_id: str | None, language: str | None) -> bool:
     return language in ("python", None) and language_id not in _SLASH_COMMENTS
 
 
+def code_part(line: str, hash_comments: bool) -> str:
+    """`line` without its trailing comment (roughly: a `#` or `//` inside a string counts too)."""
+    return (line.split("#", 1)[0] if hash_comments else line.split("//", 1)[0]).rstrip()
+
+
 def scan_line(line: str, depth: int, quote: str | None, hash_comments: bool) -> tuple[int, str | None]:
     """Bracket depth and open multi-line string/comment after `line` (a rough lexer, any language)."""
     i, n = 0, len(line)
