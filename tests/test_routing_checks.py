@@ -158,6 +158,19 @@ def test_completion_javascript():
     assert failed(check_completion(text, line, col, "))", "javascript"), "repeats")
 
 
+def test_a_closer_above_the_same_closer_one_level_out_is_not_a_repeat():
+    """jsonparse's `} else {` ... `    }` above `  }`: typing the inner `}` at its own
+    indentation is not repeating the outer one; the same text at the same indentation is."""
+    text = src("jsonparse.js")
+    lines = text.split("\n")
+    row = next(i for i in range(len(lines) - 1) if lines[i] == "    }" and lines[i + 1] == "  }")
+    typed = "\n".join(lines[:row] + ["    "] + lines[row + 1:])
+    assert check_completion(typed, row, 4, "}", "javascript").ok
+    lines[row + 1] = "    }"  # the next line at the cursor's indentation: a real repeat
+    same = "\n".join(lines[:row] + ["    "] + lines[row + 1:])
+    assert failed(check_completion(same, row, 4, "}", "javascript"), "repeats the next line")
+
+
 def test_completion_unsupported_language():
     text = "fn main() {\n    let x = \n}\n"
     assert check_completion(text, 1, 12, "1;", "rust").ok

@@ -708,16 +708,16 @@ def _syntax_error_row(text: str, ls: int, le: int, off: int, insert_text: str, l
     return min(near) - row
 
 
-def _next_lines(text: str, pos: int, count: int) -> list[str]:
-    """The next `count` non-blank lines starting at offset `pos`, stripped."""
+def _next_lines(text: str, pos: int, count: int, strip: bool = True) -> list[str]:
+    """The next `count` non-blank lines starting at offset `pos`, stripped unless `strip` is False."""
     out: list[str] = []
     n = len(text)
     while pos < n and len(out) < count:
         e = text.find("\n", pos)
         e = n if e < 0 else e
-        s = text[pos:e].strip()
-        if s:
-            out.append(s)
+        s = text[pos:e]
+        if s.strip():
+            out.append(s.strip() if strip else s)
         pos = e + 1
     return out
 
@@ -776,7 +776,11 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
     else:
         ins_lines = [s.strip() for s in ins.split("\n") if s.strip()]
         nxt = _next_lines(text, le + 1, len(ins_lines))
-        if nxt and ((ins_lines[0] == nxt[0] and any(c.isalnum() for c in nxt[0])) or ins_lines == nxt):
+        # the same words at another indentation close another block (`fi` above `fi`)
+        landing = next(ln for ln in (cur[:col] + insert_text).split("\n") if ln.strip())
+        same_place = bool(nxt) and _indent(landing) == _indent(_next_lines(text, le + 1, 1, strip=False)[0])
+        if nxt and ((ins_lines[0] == nxt[0] and same_place and (len(ins_lines) == 1 or any(c.isalnum() for c in nxt[0])))
+                    or (len(ins_lines) > 1 and ins_lines == nxt)):
             return _fail("completion repeats the next line" if len(ins_lines) == 1
                          else "completion repeats the lines after the cursor")
     if not cur[:col].strip() and "\n" not in ins:
