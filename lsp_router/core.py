@@ -1,4 +1,4 @@
-"""Plain types shared by every layer: tasks, tiers, model names, usage and completions."""
+"""Plain types shared by every layer: tasks, tiers, model names, usage, completions and check verdicts."""
 
 from __future__ import annotations
 
@@ -51,6 +51,14 @@ class Usage:
     cache_write_tokens: int = 0
     reasoning_tokens: int = 0
     estimated: bool = False
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on one answer: a failed check escalates once."""
+
+    ok: bool
+    reason: str = "ok"  # short and human, e.g. "completion repeats the text after the cursor"
 
 
 @dataclass

@@ -38,7 +38,7 @@ def load_settings(path: str | None) -> tuple[Settings, list[str]]:
 
 async def check_provider(config: ProviderConfig, models: list[ModelRef], settings: Settings, timeout: float = 10.0) -> list[Finding]:
     from lsp_router.providers.sdk import missing_key_message, resolve_key
-    from lsp_router.server import make_pricer
+    from lsp_router.spend.pricing import make_pricer
 
     pricer = make_pricer(settings)
     findings = [Finding(config.name, str(m)) for m in models]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Awaitable, Callable
 
-from lsp_router.core import ModelRef
+from lsp_router.core import CheckResult, ModelRef
 from lsp_router.providers import ProviderPool
 from lsp_router.providers.base import MissingKey, ModelRequest, OnText, ProviderError, StreamState
 from lsp_router.settings import Settings
@@ -27,21 +27,31 @@ PROMPT_VERSION = "1"
 
 
 @dataclass
-class Check:
-    ok: bool
-    reason: str = ""
-
-
-@dataclass
 class Job:
+    """One request as a task module describes it (see `lsp_router.tasks`)."""
+
     task: str
     uri: str
     features: Any  # routing.features.RequestFeatures
     request: ModelRequest
     cache_inputs: dict
-    # Reads the model's text into the task's answer (a JSON-able dict) and checks it.
-    accept: Callable[[str, str | None], tuple[dict | None, Check]]
+    # The task's `accept(job, text, finish_reason)`: reads the model's text into the task's
+    # answer (a JSON-able dict) and checks it, from what the task kept in `reading`.
+    reader: Callable[["Job", str, str | None], tuple[dict | None, CheckResult]]
+    reading: Any = None
     on_text: OnText | None = None
+
+    def accept(self, text: str, finish_reason: str | None) -> tuple[dict | None, CheckResult]:
+        return self.reader(self, text, finish_reason)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the engine will do with a job: the routing decision, its model, its cache key."""
+
+    decision: Any  # routing.policy.Decision
+    model: ModelRef
+    key: str
 
 
 @dataclass
@@ -53,7 +63,7 @@ class JobResult:
     cost_usd: Decimal | None
     cached: bool = False
     escalated: bool = False
-    check: Check = field(default_factory=lambda: Check(True))
+    check: CheckResult = field(default_factory=lambda: CheckResult(True))
 
     def summary(self) -> dict:
         return {
@@ -76,17 +86,20 @@ class Engine:
         tracker,
         cache,
         *,
-        notify_spend: Callable[[], None],
-        on_budget_warning: Callable[[str], None],
+        notify_spend: Callable[[], None] = lambda: None,
+        on_budget_warning: Callable[[str], None] = log.warning,
         on_ledger_error: Callable[[str], None] = log.error,
         on_advice: Callable[[str, str], None] = lambda key, message: log.warning("%s", message),
+        on_cache_warning: Callable[[str], None] = log.warning,
     ):
         self._on_ledger_error = on_ledger_error
         # (key, message): something the user can fix in their settings, shown once per key
         self._on_advice = on_advice
+        self._on_cache_warning = on_cache_warning
         self.settings = settings
         self.tracker = tracker
         self.cache = cache
+        self._cache_settings = settings.cache if cache is not None else None
         self.providers = ProviderPool()
         self._notify_spend = notify_spend
         self._on_budget_warning = on_budget_warning
@@ -98,12 +111,33 @@ class Engine:
 
         self.inflight = Inflight()
 
+    # -- settings -----------------------------------------------------------------------
+
+    def configure(self, settings: Settings) -> None:
+        """Take new settings: prices, budgets and models at once; the cache is reopened
+        only when its own settings changed."""
+        from lsp_router.spend.pricing import make_pricer
+
+        self.settings = settings
+        self.tracker.configure(pricer=make_pricer(settings), budget=settings.budget, frontier_model=settings.frontier)
+        if self.cache is None or self._cache_settings != settings.cache:
+            self.reopen_cache()
+
+    def reopen_cache(self) -> None:
+        from lsp_router.cache.store import open_cache
+
+        if self.cache is not None:
+            self.cache.close()
+        self._cache_settings = self.settings.cache
+        self.cache = open_cache(self.settings.cache, warn=self._on_cache_warning)
+
     # -- routing ------------------------------------------------------------------------
 
-    def decide(self, task: str, features) -> Any:
+    def decide(self, task: str, features, budget: str | None = None) -> Any:
+        """The routing decision; `budget` overrides the tracker's budget state (a simulation)."""
         from lsp_router.routing.policy import classify
 
-        budget = self.tracker.budget_status().state
+        budget = self.tracker.budget_status().state if budget is None else budget
         return classify(
             task,
             features,
@@ -117,14 +151,20 @@ class Engine:
 
         return make_key(job.task, str(model), job.cache_inputs, prompt_version=PROMPT_VERSION)
 
+    def plan(self, job: Job, budget: str | None = None) -> Plan:
+        """The decision for `job`, the model it picks and the answer's cache key: what the
+        server, the live replay and the dry run all route by."""
+        decision = self.decide(job.task, job.features, budget)
+        model = self.settings.model_for(decision.tier)
+        return Plan(decision, model, self.cache_key(job, model))
+
     # -- the pipeline -------------------------------------------------------------------
 
     async def run(self, job: Job, before_call: Callable[[], Awaitable[bool]] | None = None) -> JobResult | None:
         """The answer to `job`; None when `before_call` says the request is no longer wanted."""
-        decision = self.decide(job.task, job.features)
+        plan = self.plan(job)
+        decision, model, key = plan.decision, plan.model, plan.key
         log.info("%s %s -> %s", job.task, job.uri, decision.reason)
-        model = self.settings.model_for(decision.tier)
-        key = self.cache_key(job, model)
 
         hit = self.cache.get(key)
         if hit is not None:
@@ -218,7 +258,7 @@ class Engine:
         self.after_reply(self._write_and_notify)
         return answer, check, row.cost_usd
 
-    def _reasoning_check(self, job: Job, model: ModelRef, request: ModelRequest, completion) -> Check | None:
+    def _reasoning_check(self, job: Job, model: ModelRef, request: ModelRequest, completion) -> CheckResult | None:
         """A failed check whose cause is the model's reasoning, said so, with the setting that fixes it."""
         from lsp_router.providers.reasoning import spent_on_reasoning
 
@@ -233,7 +273,7 @@ class Engine:
             f"lsp-router: {reason}, so its {job.task} answers come back empty and escalate. Set "
             f"lspRouter.reasoningEffort.{job.task} to the least effort {model.name} accepts (none, minimal or low).",
         )
-        return Check(False, reason)
+        return CheckResult(False, reason)
 
     def _record_unfinished(self, job, tier, model, reason, state: StreamState, request_id, outcome, error):
         """A cancelled or failed call is still billed for what the provider already did."""
@@ -310,6 +350,56 @@ class Engine:
                 await provider.aclose()
             except Exception:  # closing on shutdown must not mask anything else
                 pass
+
+
+def open_engine(
+    settings: Settings,
+    *,
+    session: str,
+    workspace: str = "",
+    ledger: Any = None,
+    with_cache: bool = True,
+    on_ledger_unavailable: Callable[[str], None] | None = None,
+    **events,
+) -> Engine:
+    """The engine, its spend tracker and ledger, and its result cache, built one way for the
+    server and the replay.
+
+    `ledger`: a ledger, or a path for one; the default ledger when None. When it cannot be
+    opened, `on_ledger_unavailable` hears why and the rows are kept in memory; without that
+    callback the LedgerError is raised. `with_cache=False` leaves the engine without a cache
+    (the dry run keeps its own). `events`: the Engine's callbacks.
+    """
+    from pathlib import Path
+
+    from lsp_router.spend.ledger import LedgerError, open_ledger
+    from lsp_router.spend.pricing import make_pricer
+    from lsp_router.spend.tracker import SpendTracker
+
+    if ledger is None or isinstance(ledger, (str, Path)):
+        try:
+            ledger = open_ledger(ledger)
+        except LedgerError as exc:
+            if on_ledger_unavailable is None:
+                raise
+            # Spend is never silently unrecorded: say so, and keep the rows in memory.
+            on_ledger_unavailable(str(exc))
+            ledger = open_ledger(":memory:")
+    tracker = SpendTracker(
+        ledger, session=session, workspace=workspace, pricer=make_pricer(settings),
+        budget=settings.budget, frontier_model=settings.frontier,
+    )
+    engine = Engine(settings, tracker, None, **events)
+    if with_cache:
+        engine.reopen_cache()
+    return engine
+
+
+def close_engine(engine: Engine) -> None:
+    """Close what `open_engine` opened (after `await engine.aclose()` for the providers)."""
+    engine.tracker.ledger.close()
+    if engine.cache is not None:
+        engine.cache.close()
 
 
 # Characters per token, on the safe side for code: trimming a little early beats a 400.

@@ -66,8 +66,7 @@ class RouterServer(LanguageServer):
         self.settings = Settings()
         self.session = uuid.uuid4().hex[:12]
         self.engine = None  # built at `initialized`: start-up stays lean
-        self.typeahead = None
-        self._generation: dict[str, int] = {}
+        self.ghost_text = None  # tasks.autocomplete.GhostText, with the engine
         self.views: dict = {}  # uri -> tasks.common.DocView of its latest version
         self._warned: set[tuple[str, str]] = set()
         self._pending_messages: list[tuple[types.MessageType, str]] = []
@@ -108,57 +107,28 @@ class RouterServer(LanguageServer):
         self.settings = settings
         self._warned.clear()
         if self.engine is not None:
-            self.engine.settings = settings
-            self.engine.tracker.configure(
-                pricer=make_pricer(settings), budget=settings.budget, frontier_model=settings.frontier
-            )
-            self.engine.cache = self._reopen_cache(settings)
-
-    def _reopen_cache(self, settings: Settings):
-        current = getattr(self.engine, "cache", None)
-        if current is not None and getattr(self, "_cache_settings", None) == settings.cache:
-            return current
-        from lsp_router.cache.store import open_cache
-
-        if current is not None:
-            current.close()
-        self._cache_settings = settings.cache
-        return open_cache(settings.cache, warn=lambda m: self.show(types.MessageType.Warning, f"lsp-router: {m}"))
+            self.engine.configure(settings)
 
     def start_engine(self) -> None:
-        from lsp_router.cache.typeahead import TypeAhead
-        from lsp_router.engine import Engine
-        from lsp_router.spend.ledger import LedgerError, open_ledger
-        from lsp_router.spend.tracker import SpendTracker
+        from lsp_router.engine import open_engine
+        from lsp_router.tasks.autocomplete import GhostText
 
-        try:
-            ledger = open_ledger()
-        except LedgerError as exc:
-            # Spend is never silently unrecorded: say so, and keep the rows in memory.
-            self.show(types.MessageType.Error, f"lsp-router: {exc}. Spend is kept for this session only.")
-            ledger = open_ledger(":memory:")
-        tracker = SpendTracker(
-            ledger,
+        self.engine = open_engine(
+            self.settings,
             session=self.session,
             workspace=self.workspace.root_uri or "",
-            pricer=make_pricer(self.settings),
-            budget=self.settings.budget,
-            frontier_model=self.settings.frontier,
-        )
-        self.engine = Engine(
-            self.settings,
-            tracker,
-            None,
+            on_ledger_unavailable=lambda m: self.show(
+                types.MessageType.Error, f"lsp-router: {m}. Spend is kept for this session only."),
             notify_spend=self.notify_spend,
             on_budget_warning=lambda m: self.show(types.MessageType.Warning, f"lsp-router: {m}"),
             on_ledger_error=lambda m: self.show_once(
                 ("ledger", "write"), types.MessageType.Error, f"lsp-router: {m}. Spend is kept in memory and written when the ledger recovers."
             ),
             on_advice=lambda key, m: self.show_once(("advice", key), types.MessageType.Warning, m),
+            on_cache_warning=lambda m: self.show(types.MessageType.Warning, f"lsp-router: {m}"),
         )
-        self.engine.cache = self._reopen_cache(self.settings)
         self.engine.after_reply = self.after_reply
-        self.typeahead = TypeAhead()
+        self.ghost_text = GhostText()
         for kind, message in self._pending_messages:
             self.show(kind, message)
         self._pending_messages.clear()
@@ -216,15 +186,6 @@ class RouterServer(LanguageServer):
         module = "anthropic" if api == "anthropic" else "openai"
         threading.Thread(target=_import_quietly, args=(module,), name="lsp-router-warm-up", daemon=True).start()
 
-    # -- inline completion debounce ------------------------------------------------------
-
-    def supersede(self, uri: str) -> int:
-        self._generation[uri] = self._generation.get(uri, 0) + 1
-        return self._generation[uri]
-
-    def is_current(self, uri: str, generation: int) -> bool:
-        return self._generation.get(uri) == generation
-
 
 def _import_quietly(module: str) -> None:
     import gc
@@ -276,13 +237,6 @@ def _settle_heap(collect: bool = True) -> None:
     gc.set_threshold(700, 10, 10)  # Python's defaults
 
 
-def make_pricer(settings: Settings):
-    from lsp_router.spend.pricing import Pricer
-
-    local = tuple(name for name, config in settings.providers.items() if config.local)
-    return Pricer(settings.prices, local_providers=local)
-
-
 server = RouterServer()
 
 
@@ -306,10 +260,10 @@ def _view(ls: RouterServer, uri: str):
     return document, view
 
 
-def _features(task: str, view, start, end=None, instruction=None):
-    from lsp_router.routing.features import extract_features
+def _build(ls: RouterServer, task: str, view, request):
+    from lsp_router import tasks
 
-    return extract_features(task, view.text, language=view.language, start=start, end=end, instruction=instruction)
+    return tasks.build(task, view, request, ls.settings)[1]
 
 
 async def _run(ls: RouterServer, job, task: str):
@@ -368,9 +322,10 @@ def on_configuration(ls: RouterServer, params: types.DidChangeConfigurationParam
 async def on_shutdown(ls: RouterServer, params: None) -> None:
     ls.run_after_reply()
     if ls.engine is not None:
+        from lsp_router.engine import close_engine
+
         await ls.engine.aclose()
-        ls.engine.tracker.ledger.close()
-        ls.engine.cache.close()
+        close_engine(ls.engine)
 
 
 # -- autocomplete ---------------------------------------------------------------------------
@@ -378,46 +333,23 @@ async def on_shutdown(ls: RouterServer, params: None) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_INLINE_COMPLETION, types.InlineCompletionOptions())
 async def inline_completion(ls: RouterServer, params: types.InlineCompletionParams):
-    from lsp_router.tasks import autocomplete
+    from lsp_router.engine import BudgetStopped
+    from lsp_router.providers.base import ProviderError
     from lsp_router.tasks.common import client_to_point
 
     uri = params.text_document.uri
-    generation = ls.supersede(uri)
+    generation = ls.ghost_text.supersede(uri)
     document, view = _view(ls, uri)
     line, character = client_to_point(document, params.position, view.lines)
-    here = types.Range(params.position, params.position)
-    before = view.text[: view.offset(line, character)]
-
-    reused = ls.typeahead.lookup(uri, before)
-    if reused is not None and reused[0]:
-        return types.InlineCompletionList(items=[types.InlineCompletionItem(insert_text=reused[0], range=here)])
-
-    job = autocomplete.build_job(view, line, character, _features("autocomplete", view, (line, character)), ls.settings)
-
-    async def still_wanted() -> bool:
-        # A newer keystroke supersedes this request while it waits: one call per burst.
-        await asyncio.sleep(ls.settings.debounce_ms / 1000)
-        return ls.is_current(uri, generation)
-
-    result = await _run_autocomplete(ls, job, still_wanted)
-    if result is None or result.answer is None or not result.check.ok or not result.answer["text"]:
-        return types.InlineCompletionList(items=[])
-    text = result.answer["text"]
-    ls.typeahead.remember(uri, before, text)
-    return types.InlineCompletionList(items=[types.InlineCompletionItem(insert_text=text, range=here)])
-
-
-async def _run_autocomplete(ls: RouterServer, job, still_wanted):
-    from lsp_router.engine import BudgetStopped
-    from lsp_router.providers.base import ProviderError
-
+    text = ""
     try:
-        return await ls.engine.run(job, before_call=still_wanted)
+        text = await ls.ghost_text.complete(ls.engine, view, line, character, generation)
     except ProviderError as exc:
         ls.provider_failed(exc, "autocomplete")
     except BudgetStopped as exc:
         ls.show_once(("budget", "stopped"), types.MessageType.Error, f"lsp-router: {exc}")
-    return None
+    here = types.Range(params.position, params.position)
+    return types.InlineCompletionList(items=[types.InlineCompletionItem(insert_text=text, range=here)] if text else [])
 
 
 # -- rename ---------------------------------------------------------------------------------
@@ -439,7 +371,7 @@ def prepare_rename(ls: RouterServer, params: types.PrepareRenameParams):
 
 @server.feature(types.TEXT_DOCUMENT_RENAME)
 async def rename_symbol(ls: RouterServer, params: types.RenameParams):
-    from lsp_router.tasks import rename
+    from lsp_router.tasks import TaskRequest, rename
     from lsp_router.tasks.common import client_range, client_to_point
 
     uri = params.text_document.uri
@@ -447,7 +379,7 @@ async def rename_symbol(ls: RouterServer, params: types.RenameParams):
     line, character = client_to_point(document, params.position, view.lines)
     if not rename.is_valid_name(params.new_name, view.language):
         raise JsonRpcInvalidParams(f"lsp-router: {params.new_name!r} is not a valid identifier")
-    job = rename.build_job(view, line, character, params.new_name, _features("rename", view, (line, character)))
+    job = _build(ls, "rename", view, TaskRequest((line, character), new_name=params.new_name))
     if job is None:
         raise RequestFailed("lsp-router: there is no symbol to rename here")
     result = await _run(ls, job, "rename")
@@ -486,7 +418,7 @@ def _target(ls: RouterServer, params: types.ExecuteCommandParams, command: str):
 
 @server.command(EXPLAIN)
 async def explain(ls: RouterServer, params: types.ExecuteCommandParams):
-    from lsp_router.tasks import explain as explain_task
+    from lsp_router.tasks import TaskRequest
 
     _, uri, document, view, start, end = _target(ls, params, EXPLAIN)
     token = params.work_done_token
@@ -497,7 +429,7 @@ async def explain(ls: RouterServer, params: types.ExecuteCommandParams):
         def on_text(piece: str) -> None:
             ls.work_done_progress.report(token, types.WorkDoneProgressReport(message=piece))
 
-    job = explain_task.build_job(view, start, end, _features("explain", view, start, end), on_text)
+    job = _build(ls, "explain", view, TaskRequest(start, end, on_text=on_text))
     try:
         result = await _run(ls, job, "explain")
     finally:
@@ -517,7 +449,7 @@ async def explain(ls: RouterServer, params: types.ExecuteCommandParams):
 )
 def code_actions(ls: RouterServer, params: types.CodeActionParams):
     """Lists AI refactors with their tier and a pre-flight cost. Never calls a model."""
-    from lsp_router.tasks import refactor
+    from lsp_router.tasks import TaskRequest, features_for, refactor
     from lsp_router.tasks.common import client_to_point
 
     if params.context.only and not any(
@@ -534,7 +466,7 @@ def code_actions(ls: RouterServer, params: types.CodeActionParams):
     tokens_in, tokens_out = refactor.estimate_tokens(view, start, end)
     result = []
     for title, instruction in refactor.actions(ls.settings.refactor_instructions):
-        features = _features("refactor", view, start, end, instruction)
+        features = features_for("refactor", view, TaskRequest(start, end, instruction=instruction))
         decision, cost = ls.engine.estimate("refactor", features, tokens_in, tokens_out)
         result.append(
             types.CodeAction(
@@ -555,12 +487,12 @@ def format_estimate(cost: Decimal | None) -> str:
 
 
 async def _refactor_edit(ls: RouterServer, uri: str, span: types.Range, instruction: str):
-    from lsp_router.tasks import refactor
+    from lsp_router.tasks import TaskRequest
     from lsp_router.tasks.common import client_to_point
 
     document, view = _view(ls, uri)
     start, end = client_to_point(document, span.start, view.lines), client_to_point(document, span.end, view.lines)
-    job = refactor.build_job(view, start, end, instruction, _features("refactor", view, start, end, instruction))
+    job = _build(ls, "refactor", view, TaskRequest(start, end, instruction=instruction))
     result = await _run(ls, job, "refactor")
     if result.answer is None or not result.check.ok:
         raise RequestFailed(f"lsp-router: the refactor was not applied: {result.check.reason}")

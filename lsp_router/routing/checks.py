@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass
+
+from lsp_router.core import CheckResult
 
 from . import parsing
 from lsp_router.tasks.common import scan_line
@@ -28,12 +29,6 @@ __all__ = [
     "check_refactor",
     "check_explain",
 ]
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    ok: bool
-    reason: str  # short and human, e.g. "completion repeats the text after the cursor"
 
 
 _OK = "ok"

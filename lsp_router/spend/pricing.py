@@ -311,3 +311,9 @@ def count_tokens(text: str) -> int:
 def estimated_usage(prompt: str, generated: str) -> Usage:
     """Usage of a call the provider never reported (a cancelled or cut stream), counted here."""
     return Usage(input_tokens=count_tokens(prompt), output_tokens=count_tokens(generated), estimated=True)
+
+
+def make_pricer(settings) -> Pricer:
+    """The pricer for `settings`: their price overrides, and their local providers at $0."""
+    local = tuple(name for name, config in settings.providers.items() if config.local)
+    return Pricer(settings.prices, local_providers=local)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+from dataclasses import dataclass
 
-from lsp_router.engine import Check, Job
+from lsp_router.core import CheckResult
+from lsp_router.engine import Job
 from lsp_router.providers.base import ModelRequest
+from lsp_router.tasks import TaskRequest, build
 from lsp_router.tasks.common import DocView, code_part, hash_comments_for, scan_line, strip_fences
 
 PREFIX_CHARS = 6_000
@@ -16,6 +20,7 @@ REACH_LINES = 3 * MAX_LINES
 # Finish reasons of an answer stopped by the output limit (OpenAI chat, Anthropic, OpenAI responses).
 CUT_OFF = frozenset(("length", "max_tokens", "max_output_tokens"))
 CURSOR = "<|cursor|>"
+NAME = "autocomplete"
 
 SYSTEM = (
     "You are a code completion engine inside an editor. You are given the code before and "
@@ -25,7 +30,20 @@ SYSTEM = (
 )
 
 
-def build_job(view: DocView, line: int, character: int, features, settings) -> Job:
+@dataclass(frozen=True)
+class Reading:
+    """What an answer is read against: the document, the cursor and the text around it."""
+
+    view: DocView
+    line: int
+    character: int
+    prefix: str
+    suffix: str
+    hash_comments: bool
+
+
+def build_job(view: DocView, request: TaskRequest, features, settings=None) -> Job:
+    line, character = request.start
     cursor = view.offset(line, character)
     prefix = view.text[max(0, cursor - PREFIX_CHARS) : cursor]
     suffix = view.text[cursor : cursor + SUFFIX_CHARS]
@@ -34,7 +52,7 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
         f"```\n{prefix}{CURSOR}{suffix}\n```\n"
         f"Text to insert at {CURSOR}:"
     )
-    request = ModelRequest(
+    model_request = ModelRequest(
         system=SYSTEM,
         prompt=prompt,
         max_tokens=192,
@@ -42,42 +60,82 @@ def build_job(view: DocView, line: int, character: int, features, settings) -> J
         # A keystroke later the question is different: retrying late is wasted money.
         max_retries=0,
     )
-    language = view.language
-    hash_comments = hash_comments_for(view.language_id, language)
-
-    def accept(text: str, finish_reason: str | None):
-        from lsp_router.routing.checks import check_completion
-
-        cut = finish_reason in CUT_OFF
-        insert = clean_completion(text, prefix, suffix, cut=cut, hash_comments=hash_comments)
-        result = check_completion(view.text, line, character, insert, language)
-        if not result.ok:
-            # Some readings of an answer are guesses: whether it repeats the typed line
-            # (`looks_like_echo`), whether a short line from above (`else:`) is written again,
-            # whether its later lines are indented from the cursor's column. When the first
-            # reading does not pass, another may.
-            readings = itertools.chain(
-                (clean_completion(text, prefix, suffix, drop_echo=drop_echo, cut=cut,
-                                  hash_comments=hash_comments, repeated_above=repeated)
-                 for drop_echo, repeated in ((False, 8), (True, 8), (None, 1))),
-                (indented_from_cursor(insert, prefix),),
-            )
-            for other_text in readings:
-                if other_text != insert:
-                    other = check_completion(view.text, line, character, other_text, language)
-                    if other.ok:
-                        insert, result = other_text, other
-                        break
-        return {"text": insert}, Check(result.ok, result.reason)
-
     return Job(
-        task="autocomplete",
+        task=NAME,
         uri=view.uri,
         features=features,
-        request=request,
+        request=model_request,
         cache_inputs={"prefix": prefix, "suffix": suffix, "language": view.language_id},
-        accept=accept,
+        reader=accept,
+        reading=Reading(view, line, character, prefix, suffix, hash_comments_for(view.language_id, view.language)),
     )
+
+
+def accept(job: Job, text: str, finish_reason: str | None) -> tuple[dict | None, CheckResult]:
+    from lsp_router.routing.checks import check_completion
+
+    r: Reading = job.reading
+    view, line, character, prefix, suffix = r.view, r.line, r.character, r.prefix, r.suffix
+    language = view.language
+    cut = finish_reason in CUT_OFF
+    insert = clean_completion(text, prefix, suffix, cut=cut, hash_comments=r.hash_comments)
+    result = check_completion(view.text, line, character, insert, language)
+    if not result.ok:
+        # Some readings of an answer are guesses: whether it repeats the typed line
+        # (`looks_like_echo`), whether a short line from above (`else:`) is written again,
+        # whether its later lines are indented from the cursor's column. When the first
+        # reading does not pass, another may.
+        readings = itertools.chain(
+            (clean_completion(text, prefix, suffix, drop_echo=drop_echo, cut=cut,
+                              hash_comments=r.hash_comments, repeated_above=repeated)
+             for drop_echo, repeated in ((False, 8), (True, 8), (None, 1))),
+            (indented_from_cursor(insert, prefix),),
+        )
+        for other_text in readings:
+            if other_text != insert:
+                other = check_completion(view.text, line, character, other_text, language)
+                if other.ok:
+                    insert, result = other_text, other
+                    break
+    return {"text": insert}, result
+
+
+class GhostText:
+    """Ghost text across keystrokes: typed-ahead reuse, and one model call per burst of
+    typing (a newer request for the same document supersedes one still waiting)."""
+
+    def __init__(self) -> None:
+        from lsp_router.cache.typeahead import TypeAhead
+
+        self.typeahead = TypeAhead()
+        self._generation: dict[str, int] = {}
+
+    def supersede(self, uri: str) -> int:
+        self._generation[uri] = self._generation.get(uri, 0) + 1
+        return self._generation[uri]
+
+    async def complete(self, engine, view: DocView, line: int, character: int, generation: int) -> str:
+        """The text to show at (line, character), "" for none. Provider errors and a hard
+        budget stop are raised for the server to report."""
+        uri = view.uri
+        before = view.text[: view.offset(line, character)]
+        reused = self.typeahead.lookup(uri, before)
+        if reused is not None and reused[0]:
+            return reused[0]
+        settings = engine.settings
+        _, job = build(NAME, view, TaskRequest((line, character)), settings)
+
+        async def still_wanted() -> bool:
+            # A newer keystroke supersedes this request while it waits: one call per burst.
+            await asyncio.sleep(settings.debounce_ms / 1000)
+            return self._generation.get(uri) == generation
+
+        result = await engine.run(job, before_call=still_wanted)
+        if result is None or result.answer is None or not result.check.ok or not result.answer["text"]:
+            return ""
+        text = result.answer["text"]
+        self.typeahead.remember(uri, before, text)
+        return text
 
 
 def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool | None = None, *, cut: bool = False,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from lsp_router.engine import Check, Job
-from lsp_router.providers.base import ModelRequest, OnText
+from lsp_router.core import CheckResult
+from lsp_router.engine import Job
+from lsp_router.providers.base import ModelRequest
+from lsp_router.tasks import TaskRequest
 from lsp_router.tasks.common import DocView, file_context, prompt_cache_key
+
+NAME = "explain"
 
 SYSTEM = (
     "You explain code to the developer who is reading it in their editor. Be concrete and "
@@ -13,26 +17,27 @@ SYSTEM = (
 )
 
 
-def build_job(view: DocView, start: tuple[int, int], end: tuple[int, int], features, on_text: OnText | None) -> Job:
+def build_job(view: DocView, request: TaskRequest, features, settings=None) -> Job:
+    start, end = request.start, request.end
     selection = view.text[view.offset(*start) : view.offset(*end)]
     prompt = (
         f"Explain lines {start[0] + 1}-{end[0] + 1} of this file:\n"
         f"```{view.language_id or ''}\n{selection}\n```"
     )
-    request = ModelRequest(system=SYSTEM, context=file_context(view), prompt=prompt, max_tokens=1200, cache_key=prompt_cache_key("explain", view))
-
-    def accept(text: str, finish_reason: str | None):
-        from lsp_router.routing.checks import check_explain
-
-        result = check_explain(text, finish_reason)
-        return {"markdown": text}, Check(result.ok, result.reason)
-
+    model_request = ModelRequest(system=SYSTEM, context=file_context(view), prompt=prompt, max_tokens=1200,
+                                 cache_key=prompt_cache_key("explain", view))
     return Job(
-        task="explain",
+        task=NAME,
         uri=view.uri,
         features=features,
-        request=request,
-        cache_inputs={"context": request.context, "selection": selection, "start": list(start), "end": list(end)},
-        accept=accept,
-        on_text=on_text,
+        request=model_request,
+        cache_inputs={"context": model_request.context, "selection": selection, "start": list(start), "end": list(end)},
+        reader=accept,
+        on_text=request.on_text,
     )
+
+
+def accept(job: Job, text: str, finish_reason: str | None) -> tuple[dict | None, CheckResult]:
+    from lsp_router.routing.checks import check_explain
+
+    return {"markdown": text}, check_explain(text, finish_reason)

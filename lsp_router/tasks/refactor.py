@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from lsp_router.engine import Check, Job
+from dataclasses import dataclass
+
+from lsp_router.core import CheckResult
+from lsp_router.engine import Job
 from lsp_router.providers.base import ModelRequest
+from lsp_router.tasks import TaskRequest
 from lsp_router.tasks.common import DocView, file_context, prompt_cache_key, strip_fences
+
+NAME = "refactor"
 
 BUILTIN_ACTIONS = (
     ("Simplify", "Simplify this code without changing its behaviour."),
@@ -24,42 +30,54 @@ def actions(instructions: tuple[str, ...]) -> list[tuple[str, str]]:
     return [*BUILTIN_ACTIONS, *((text if len(text) <= 40 else text[:37] + "…", text) for text in instructions)]
 
 
-def build_job(view: DocView, start: tuple[int, int], end: tuple[int, int], instruction: str, features) -> Job:
+@dataclass(frozen=True)
+class Reading:
+    """What an answer is read against: the document, the selection and the text around it."""
+
+    view: DocView
+    start: tuple[int, int]
+    end: tuple[int, int]
+    selection: str
+    before: str
+    after: str
+
+
+def build_job(view: DocView, request: TaskRequest, features, settings=None) -> Job:
+    start, end, instruction = request.start, request.end, request.instruction
     selection = view.text[view.offset(*start) : view.offset(*end)]
     prompt = (
         f"Instruction: {instruction}\n"
         f"Selection (lines {start[0] + 1}-{end[0] + 1}):\n```{view.language_id or ''}\n{selection}\n```"
     )
-    request = ModelRequest(
+    model_request = ModelRequest(
         system=SYSTEM,
         context=file_context(view),
         prompt=prompt,
         max_tokens=max(512, min(8000, len(selection) // 2 + 400)),
         cache_key=prompt_cache_key("refactor", view),
     )
-    language = view.language
-
-    before = view.text[: view.offset(*start)]
-    after = view.text[view.offset(*end):]
-
-    def accept(text: str, finish_reason: str | None):
-        new_text = extract_code(text, selection)
-        new_text = without_context(new_text, selection, before, after)
-        if finish_reason in ("length", "max_tokens"):
-            return None, Check(False, "the answer was cut off")
-        from lsp_router.routing.checks import check_refactor
-
-        result = check_refactor(view.text, start, end, new_text, language)
-        return {"newText": new_text}, Check(result.ok, result.reason)
-
+    reading = Reading(view, start, end, selection, view.text[: view.offset(*start)], view.text[view.offset(*end):])
     return Job(
-        task="refactor",
+        task=NAME,
         uri=view.uri,
         features=features,
-        request=request,
-        cache_inputs={"context": request.context, "selection": selection, "start": list(start), "end": list(end), "instruction": instruction},
-        accept=accept,
+        request=model_request,
+        cache_inputs={"context": model_request.context, "selection": selection, "start": list(start), "end": list(end),
+                      "instruction": instruction},
+        reader=accept,
+        reading=reading,
     )
+
+
+def accept(job: Job, text: str, finish_reason: str | None) -> tuple[dict | None, CheckResult]:
+    r: Reading = job.reading
+    new_text = extract_code(text, r.selection)
+    new_text = without_context(new_text, r.selection, r.before, r.after)
+    if finish_reason in ("length", "max_tokens"):
+        return None, CheckResult(False, "the answer was cut off")
+    from lsp_router.routing.checks import check_refactor
+
+    return {"newText": new_text}, check_refactor(r.view.text, r.start, r.end, new_text, r.view.language)
 
 
 def extract_code(text: str, selection: str) -> str:

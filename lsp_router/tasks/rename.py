@@ -11,9 +11,15 @@ import json
 import keyword
 import re
 
-from lsp_router.engine import Check, Job
+from dataclasses import dataclass
+
+from lsp_router.core import CheckResult
+from lsp_router.engine import Job
 from lsp_router.providers.base import ModelRequest
+from lsp_router.tasks import TaskRequest
 from lsp_router.tasks.common import DocView
+
+NAME = "rename"
 
 IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
@@ -83,7 +89,19 @@ def _columns(view: DocView, point) -> tuple[int, int]:
     return row, len(line.encode()[:byte_column].decode(errors="ignore"))
 
 
-def build_job(view: DocView, line: int, character: int, new_name: str, features) -> Job | None:
+@dataclass(frozen=True)
+class Reading:
+    """What an answer is read against: the document, the symbol and the places offered."""
+
+    view: DocView
+    position: tuple[int, int]
+    old_name: str
+    new_name: str
+    places: list[tuple[int, int, int, int]]
+
+
+def build_job(view: DocView, request: TaskRequest, features, settings=None) -> Job | None:
+    (line, character), new_name = request.start, request.new_name or ""
     found = symbol_at(view, line, character)
     if found is None:
         return None
@@ -99,33 +117,34 @@ def build_job(view: DocView, line: int, character: int, new_name: str, features)
         f"Places where `{old_name}` appears:\n{listing}\n"
         'Answer: {"occurrences": [...]}'
     )
-    request = ModelRequest(
+    model_request = ModelRequest(
         system=SYSTEM,
         context=f"Code ({view.language_id or 'text'}):\n{numbered_code}",
         prompt=prompt,
         max_tokens=400,
         stream=False,
     )
-    language = view.language
-
-    def accept(text: str, finish_reason: str | None):
-        chosen = parse_choice(text, len(places))
-        if chosen is None:
-            return None, Check(False, "the answer is not a JSON list of places")
-        edits = [places[i] for i in chosen]
-        from lsp_router.routing.checks import check_rename
-
-        result = check_rename(view.text, old_name, new_name, edits, language, (line, character))
-        return {"edits": [list(e) for e in edits], "oldName": old_name}, Check(result.ok, result.reason)
-
     return Job(
-        task="rename",
+        task=NAME,
         uri=view.uri,
         features=features,
-        request=request,
+        request=model_request,
         cache_inputs={"text": view.text, "position": [line, character], "newName": new_name},
-        accept=accept,
+        reader=accept,
+        reading=Reading(view, (line, character), old_name, new_name, places),
     )
+
+
+def accept(job: Job, text: str, finish_reason: str | None) -> tuple[dict | None, CheckResult]:
+    r: Reading = job.reading
+    chosen = parse_choice(text, len(r.places))
+    if chosen is None:
+        return None, CheckResult(False, "the answer is not a JSON list of places")
+    edits = [r.places[i] for i in chosen]
+    from lsp_router.routing.checks import check_rename
+
+    result = check_rename(r.view.text, r.old_name, r.new_name, edits, r.view.language, r.position)
+    return {"edits": [list(e) for e in edits], "oldName": r.old_name}, result
 
 
 def parse_choice(text: str, count: int) -> list[int] | None:
