@@ -76,6 +76,9 @@ for step in "${steps[@]}"; do
 done
 elapsed=$(( $(date +%s) - started ))
 load_end=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
+# the hand-kept comparison of several runs survives a rewrite of the report
+across_runs=""
+[ -f "$OUT" ] && across_runs=$(awk '/^<!-- across-runs/ {on = 1} on {print} /^<!-- \/across-runs -->/ {on = 0}' "$OUT")
 
 {
     echo "# Benchmarks"
@@ -91,6 +94,10 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
     echo "| Python | $pyver |"
     echo "| load average (1/5/15 min) | at start $load_start, at the end $load_end |"
     echo
+    if [ -n "$across_runs" ]; then
+        echo "$across_runs"
+        echo
+    fi
     echo "## Latest figures"
     echo
     for ((i = 1; i <= index; i++)); do
