@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=_serve)
 
     from lsp_router.cache.cli import register as register_cache
-    from lsp_router.replay_cli import register as register_replay
+    from lsp_router.replay.cli import register as register_replay
     from lsp_router.routing.cli import register as register_route
     from lsp_router.spend.cli import register as register_spend
 

@@ -47,7 +47,9 @@ from typing import Callable, Iterator
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lsp_router import replay  # noqa: E402
+from lsp_router.replay.git import Git  # noqa: E402
+from lsp_router.replay.result import ReplayResult  # noqa: E402
+from lsp_router.replay.synth import Synth, build_request, iter_requests  # noqa: E402
 from lsp_router.routing import parsing  # noqa: E402
 from lsp_router.routing.checks import check_completion  # noqa: E402
 from lsp_router.settings import Settings  # noqa: E402
@@ -71,13 +73,13 @@ def broken(text: str) -> Iterator[tuple[str, str]]:
         yield "unclosed-call", text[: text.index("(") + 1] + "a, b"
 
 
-def completions(repo: Path, commits: int) -> Iterator[tuple[str, int, int, int, str, str, "replay.Synth"]]:
+def completions(repo: Path, commits: int) -> Iterator[tuple[str, int, int, int, str, str, "Synth"]]:
     """(document text, line, character, offset, completion, language, the request) from `repo`'s history."""
-    git = replay.Git(repo)
+    git = Git(repo)
     try:
         chosen = git.commits(commits)
-        result = replay.ReplayResult(str(repo), "dry-run", "", "", "")
-        for requests in replay.iter_requests(git, chosen, result, lambda i: None):
+        result = ReplayResult(str(repo), "dry-run", "", "", "")
+        for requests in iter_requests(git, chosen, result, lambda i: None):
             for synth in requests:
                 if synth.task == "autocomplete" and synth.output and synth.view.language in LANGUAGES:
                     line, character = synth.start
@@ -109,7 +111,7 @@ def measure(repo: Path, commits: int, progress: Callable[[str], None] = lambda l
         else:
             rejected[verdict.reason] += 1
         # the whole way the server reads an answer (clean, trim, check): shown as written?
-        _, job = replay.build_request(synth, SETTINGS)
+        _, job = build_request(synth, SETTINGS)
         answer, shown = job.accept(output, "stop")
         if shown.ok and answer["text"] == output.rstrip():
             as_written += 1

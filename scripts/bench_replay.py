@@ -17,7 +17,7 @@ release would count as the whole project typed at once.)
 
 A release is not a developer's commit: it bundles weeks of them, and replay samples a fixed
 number of requests per commit (`MAX_COMPLETIONS_PER_COMMIT` and friends in
-lsp_router/replay.py), so this measures the routed/always-frontier cost *ratio* on real
+lsp_router/replay/synth.py), so this measures the routed/always-frontier cost *ratio* on real
 code changes, not what a developer's month of editing would cost.
 
     python scripts/bench_replay.py [--home DIR] [--offline] [--settings FILE]
@@ -290,7 +290,7 @@ def run_replay(repo: Path, commits: int, *, as_json: bool, settings: str | None 
 
 
 def _usd(value: float | None) -> str:
-    from lsp_router.spend.report import format_usd
+    from lsp_router.spend.money import format_usd
 
     return "unpriced" if value is None else format_usd(Decimal(str(value)))
 
@@ -345,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as exc:
         print(f"bench_replay: {exc}", file=sys.stderr)
         return 2
-    from lsp_router import replay as lr
+    from lsp_router.replay import synth as lr
 
     caps = (f"{lr.MAX_COMPLETIONS_PER_COMMIT} completions, {lr.MAX_EXPLAINS_PER_COMMIT} explains, "
             f"{lr.MAX_REFACTORS_PER_COMMIT} refactors and {lr.MAX_RENAMES_PER_COMMIT} renames")

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from lsp_router import replay
-from lsp_router.replay_cli import main
+from lsp_router.replay.cli import main
+from lsp_router.replay.git import Git
+from lsp_router.replay.patch import parse_patch
+from lsp_router.replay.result import ReplayResult
+from lsp_router.replay.synth import build_request, iter_requests
 from lsp_router.settings import Settings
 from tests.conftest import ANTHROPIC_TEST_KEY, OPENAI_TEST_KEY, stdlib_file
 from tests.loopback import Loopback
@@ -154,7 +157,7 @@ def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 def run_cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "lsp_router.replay_cli", *args], env=env, cwd=ROOT,
+        [sys.executable, "-m", "lsp_router.replay.cli", *args], env=env, cwd=ROOT,
         capture_output=True, text=True, timeout=120,
     )
 
@@ -209,11 +212,11 @@ def test_table_shows_three_columns_the_ratio_and_the_dry_run(history, capsys, mo
 
 
 def test_synthesized_requests_follow_the_commits(history):
-    git_repo = replay.Git(history)
+    git_repo = Git(history)
     try:
         commits = git_repo.commits(10)
-        result = replay.ReplayResult(str(history), "dry-run", "", "", "")
-        per_commit = {c.subject: reqs for c, reqs in zip(commits, replay.iter_requests(git_repo, commits, result, lambda i: None))}
+        result = ReplayResult(str(history), "dry-run", "", "", "")
+        per_commit = {c.subject: reqs for c, reqs in zip(commits, iter_requests(git_repo, commits, result, lambda i: None))}
     finally:
         git_repo.close()
     renames = per_commit["Rename cur_len to current_width in _wrap_chunks"]
@@ -268,11 +271,11 @@ def test_a_partial_rename_is_an_edit_not_a_rename_request(tmp_path):
     path.write_text("".join(lines), encoding="utf-8")
     commit_all(repo, "Use current_width in two places", "2024-06-04T10:00:00")
 
-    git_repo = replay.Git(repo)
+    git_repo = Git(repo)
     try:
         commits = git_repo.commits(1)
-        result = replay.ReplayResult(str(repo), "dry-run", "", "", "")
-        (requests,) = list(replay.iter_requests(git_repo, commits, result, lambda i: None))
+        result = ReplayResult(str(repo), "dry-run", "", "", "")
+        (requests,) = list(iter_requests(git_repo, commits, result, lambda i: None))
     finally:
         git_repo.close()
     assert len(rows) == 2 and not any(r.task == "rename" for r in requests)
@@ -326,7 +329,7 @@ def test_parse_patch_reads_quoted_paths_renames_and_binaries():
         b"diff --git a/logo.png b/logo.png\nnew file mode 100644\nindex " + b"0" * 40 + b".." + b"5" * 40 + b"\n"
         b"Binary files /dev/null and b/logo.png differ\n"
     )
-    first, moved, image = replay.parse_patch(patch)
+    first, moved, image = parse_patch(patch)
     assert first.path == "café.py" and first.old_blob == "1" * 40 and first.new_blob == "2" * 40
     assert [(h.old_start, h.old_count, h.new_start, h.new_count) for h in first.hunks] == [(3, 1, 3, 2)]
     assert (moved.old_path, moved.new_path) == ("old.py", "new.py")
@@ -464,10 +467,10 @@ def test_a_block_inside_a_class_added_with_it_is_ghost_text_up_to_its_own_closin
     (repo / "range.js").write_text(source, encoding="utf-8")
     commit_all(repo, "Add Range", "2024-06-04T10:00:00")
 
-    git_repo = replay.Git(repo)
+    git_repo = Git(repo)
     try:
-        result = replay.ReplayResult(str(repo), "dry-run", "", "", "")
-        (requests,) = list(replay.iter_requests(git_repo, git_repo.commits(1), result, lambda i: None))
+        result = ReplayResult(str(repo), "dry-run", "", "", "")
+        (requests,) = list(iter_requests(git_repo, git_repo.commits(1), result, lambda i: None))
     finally:
         git_repo.close()
     lines = source.split("\n")
@@ -475,6 +478,6 @@ def test_a_block_inside_a_class_added_with_it_is_ghost_text_up_to_its_own_closin
     closing = lines.index("    }", row)
     (block,) = [r for r in requests if r.task == "autocomplete" and r.start == (row, 4)]
     assert closing - row + 1 > 12 and block.output == "\n".join(lines[row:closing + 1])[4:]
-    _, job = replay.build_request(block, Settings())
+    _, job = build_request(block, Settings())
     answer, check = job.accept(block.output, "stop")
     assert check.ok and answer["text"] == block.output

@@ -11,7 +11,7 @@ import pytest
 
 from lsp_router.spend.cli import main, register, run_spend
 from lsp_router.spend.ledger import LedgerRow, SqliteLedger
-from lsp_router.spend.report import format_usd
+from lsp_router.spend.money import format_usd
 
 TODAY = date.today()
 YESTERDAY = TODAY - timedelta(days=1)

@@ -118,7 +118,7 @@ class BudgetStatus:
 
 
 def _usd(value: Decimal) -> str:
-    from lsp_router.spend.report import format_usd
+    from lsp_router.spend.money import format_usd
 
     return format_usd(value)
 

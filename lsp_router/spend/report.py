@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from lsp_router.spend.ledger import LedgerRow, sum_usd
+from lsp_router.spend.money import format_usd
 
-__all__ = ["Totals", "GROUP_BY", "group_key", "aggregate", "Report", "format_usd", "render_table", "local_midnight"]
+__all__ = ["Totals", "GROUP_BY", "group_key", "aggregate", "Report", "render_table", "local_midnight"]
 
 GROUP_BY = ("task", "model", "tier", "day")
 
@@ -135,22 +136,6 @@ def aggregate(rows: Iterable[LedgerRow], by: str, selection: dict | None = None)
 # ------------------------------------------------------------------------ terminal
 
 
-def format_usd(value: Decimal) -> str:
-    """Dollars: 2 decimals from $1, 4 below, and below a cent as many as needed (up to 10)."""
-    if value == 0:
-        return "$0.00"
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    if value >= 1:
-        return f"{sign}${value.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}"
-    if value >= Decimal("0.01"):
-        return f"{sign}${value.quantize(Decimal('0.0001'), ROUND_HALF_UP)}"
-    text = f"{value.quantize(Decimal('1e-10'), ROUND_HALF_UP):.10f}".rstrip("0")
-    whole, _, decimals = text.partition(".")
-    text = f"{whole}.{decimals.ljust(4, '0')}"
-    return f"{sign}${text}"
-
-
 def _tokens(n: int) -> str:
     return f"{n:,}"
 
@@ -160,7 +145,7 @@ def render_table(report: Report, *, title: str = "") -> str:
     body: list[list[str]] = []
 
     def cells(label: str, t: Totals) -> list[str]:
-        cost = format_usd(t.cost) + (" *" if t.unpriced else "")
+        cost = format_usd(t.cost, unpriced=t.unpriced, mark=" *")
         return [
             label,
             _tokens(t.requests),

@@ -2,7 +2,7 @@
 
 Walks a repository's recent history, turns each commit into the editor requests its
 developer would have made, routes them with the real classifier and prints what routing,
-always-frontier and always-mini would cost. See `lsp_router.replay` for the heuristics.
+always-frontier and always-mini would cost. See the `lsp_router.replay` package for the heuristics.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def register(subparsers) -> None:
 
 
 def _load_settings(path: str | None):
-    from lsp_router.replay import ReplayError
+    from lsp_router.replay.errors import ReplayError
     from lsp_router.settings import Settings, parse_settings
 
     if not path:
@@ -74,7 +74,10 @@ def _load_settings(path: str | None):
 
 
 def run_replay(args: argparse.Namespace) -> int:
-    from lsp_router.replay import ReplayError, ReplayOptions, render_json, render_text, replay
+    from lsp_router.replay.errors import ReplayError
+    from lsp_router.replay.render import render_json, render_text
+    from lsp_router.replay.result import ReplayOptions
+    from lsp_router.replay.run import replay
 
     try:
         settings, errors = _load_settings(getattr(args, "settings", None))
@@ -96,7 +99,7 @@ def run_replay(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run `replay` alone (tests, `python -m lsp_router.replay_cli`); a leading "replay" is allowed."""
+    """Run `replay` alone (tests, `python -m lsp_router.replay.cli`); a leading "replay" is allowed."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["replay"]:
         argv = argv[1:]

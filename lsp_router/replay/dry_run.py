@@ -1,0 +1,148 @@
+"""The dry run: every request routed, priced for three columns and checked on the commit's own text; no model called."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from lsp_router.core import ModelRef, Usage
+from lsp_router.replay.git import Commit, Git
+from lsp_router.replay.models import make_pricer
+from lsp_router.replay.result import (
+    _SELF_CHECK_EXAMPLES, COLUMNS, Progress, ReplayOptions, ReplayResult, SelfCheck, _failed,
+)
+from lsp_router.replay.synth import Synth, build_request, iter_requests, prompt_text
+from lsp_router.settings import Settings
+
+__all__ = []
+
+
+class _KeySet:
+    """The dry run's in-memory result cache: which keys an answer would already be stored under."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.keys: set[str] = set()
+
+    def hit(self, key: str) -> bool:
+        if not self.enabled:
+            return False
+        if key in self.keys:
+            return True
+        self.keys.add(key)
+        return False
+
+
+class _Budget:
+    """Budget caps simulated over the replay's own routed spend (the ledger is not read)."""
+
+    def __init__(self, settings: Settings):
+        self.budget = settings.budget
+        self.used = Decimal(0)
+
+    def state(self) -> str:
+        from lsp_router.spend.budget import budget_state
+
+        states = [budget_state(self.used, cap, self.budget.hard_stop) for cap in (self.budget.session_usd, self.budget.daily_usd)]
+        for state in ("stopped", "over", "near"):
+            if state in states:
+                return state
+        return "ok"
+
+
+def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: ReplayResult, progress: Progress) -> None:
+    from lsp_router.cache.store import make_key
+    from lsp_router.engine import PROMPT_VERSION
+    from lsp_router.routing.policy import classify
+    from lsp_router.spend.pricing import count_tokens
+
+    settings = options.settings
+    pricer = make_pricer(settings)
+    prices: dict[tuple[ModelRef, int, int], Decimal | None] = {}
+    tokens: dict[str, int] = {}
+
+    def price(model: ModelRef, usage: Usage) -> Decimal | None:
+        # genai-prices takes ~1 ms a call: the routed column reuses the frontier or mini price
+        key = (model, usage.input_tokens, usage.output_tokens)
+        if key not in prices:
+            prices[key] = pricer.price(model, usage).cost_usd
+        return prices[key]
+
+    def count(text: str) -> int:
+        if text not in tokens:
+            if len(tokens) > 512:
+                tokens.clear()
+            tokens[text] = count_tokens(text)
+        return tokens[text]
+
+    caches = {c: _KeySet(settings.cache.enabled) for c in COLUMNS}
+    budget = _Budget(settings)
+    models = {"frontier": settings.frontier, "mini": settings.mini}
+    may_escalate = settings.frontier != settings.mini
+    for requests in iter_requests(git, commits, result, progress.update):
+        for synth in requests:
+            try:
+                features, job = build_request(synth, settings)
+            except Exception as exc:  # noqa: BLE001 - one odd file must not stop the replay
+                _failed(result, synth, exc)
+                continue
+            if job is None:
+                continue
+            state = budget.state()
+            decision = classify(
+                synth.task, features, mode=settings.routing.get(synth.task, "auto"),
+                thresholds=settings.thresholds, budget="over" if state == "stopped" else state,
+            )
+            routed = settings.model_for(decision.tier)
+            tally = result.row(synth.task, decision.tier)
+            tally.requests += 1
+            column_models = {"routed": routed, **models}
+            hits = {c: caches[c].hit(make_key(job.task, str(m), job.cache_inputs, prompt_version=PROMPT_VERSION))
+                    for c, m in column_models.items()}
+            if hits["routed"]:
+                tally.cache_hits += 1
+            elif state == "stopped":
+                # hard stop: no paid call, only cache hits are served; a refused request is
+                # left out of every column so that the three compare the same served requests
+                tally.refused += 1
+                continue
+            misses = [c for c in COLUMNS if not hits[c]]
+            if not misses:
+                continue
+            output_tokens = synth.output_tokens if synth.output_tokens is not None else count_tokens(synth.output or "")
+            # a model stops at the request's max_tokens (the answer is then cut off)
+            usage = Usage(input_tokens=count(prompt_text(job)), output_tokens=min(output_tokens, job.request.max_tokens))
+            if not hits["routed"]:
+                tally.input_tokens += usage.input_tokens
+                tally.output_tokens += usage.output_tokens
+            for column in misses:
+                cost = price(column_models[column], usage)
+                if cost is None:
+                    tally.unpriced[column] += 1
+                else:
+                    tally.cost[column] += cost
+                    if column == "routed":
+                        budget.used += cost
+            if synth.output is not None and not hits["routed"]:
+                _self_check(result.self_check, job, synth, decision, may_escalate)
+
+
+def _self_check(record: SelfCheck, job, synth: Synth, decision, may_escalate: bool) -> None:
+    from lsp_router.engine import Check
+
+    if not synth.checkable:
+        return
+    try:
+        _answer, check = job.accept(synth.output, "stop")
+    except Exception as exc:  # noqa: BLE001 - a check that crashes is a finding, not a stop
+        check = Check(False, f"the check raised {type(exc).__name__}: {exc}")
+    record.checked += 1
+    if not check.ok:
+        record.failed += 1
+        reason = f"{synth.task}: " + re.sub(r"\d+(?::\d+)?", "N", check.reason)
+        record.reasons[reason] = record.reasons.get(reason, 0) + 1
+        if decision.tier == "mini" and not decision.pinned and may_escalate:
+            record.failed_mini += 1
+        if len(record.examples) < _SELF_CHECK_EXAMPLES:
+            record.examples.append({"commit": synth.commit[:10], "path": synth.path, "line": synth.start[0] + 1,
+                                    "task": synth.task, "reason": check.reason})
