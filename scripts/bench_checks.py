@@ -164,10 +164,9 @@ def long_answers(modules: tuple[str, ...] = LONG_MODULES) -> dict:
     """{kind: [answers, shown]} for kinds "cut" (by the output limit), "over-12-lines", "whole"."""
     import sysconfig
 
-    from lsp_router.routing.features import extract_features
     from lsp_router.settings import Settings
     from lsp_router.spend.pricing import _get_encoding, count_tokens
-    from lsp_router.tasks import autocomplete
+    from lsp_router.tasks import TaskRequest, autocomplete, build
     from lsp_router.tasks.common import DocView
 
     encoding = _get_encoding()
@@ -186,8 +185,7 @@ def long_answers(modules: tuple[str, ...] = LONG_MODULES) -> dict:
             body = text[cursor:body_end]
             document = text[:cursor] + text[body_end:]
             view = DocView(f"file:///stdlib/{module}", document, "python", None, None)
-            features = extract_features("autocomplete", document, language="python", start=(row + 1, column))
-            job = autocomplete.build_job(view, row + 1, column, features, settings)
+            _, job = build("autocomplete", view, TaskRequest((row + 1, column)), settings)
             if count_tokens(body) > OUTPUT_LIMIT and encoding is not None:
                 answer, finish, kind = encoding.decode(encoding.encode(body)[:OUTPUT_LIMIT]), "length", "cut"
             else:
@@ -208,9 +206,8 @@ def answers_past_the_line(modules: tuple[str, ...] = LONG_MODULES, extra: int = 
     import random
     import sysconfig
 
-    from lsp_router.routing.features import extract_features
     from lsp_router.settings import Settings
-    from lsp_router.tasks import autocomplete
+    from lsp_router.tasks import TaskRequest, build
     from lsp_router.tasks.common import DocView
 
     stdlib = Path(sysconfig.get_paths()["stdlib"])
@@ -226,8 +223,7 @@ def answers_past_the_line(modules: tuple[str, ...] = LONG_MODULES, extra: int = 
             indent = len(lines[row]) - len(lines[row].lstrip())
             document = "\n".join(lines[:row] + [lines[row][:indent]] + lines[row + 1:])
             view = DocView(f"file:///stdlib/{module}", document, "python", None, None)
-            features = extract_features("autocomplete", document, language="python", start=(row, indent))
-            job = autocomplete.build_job(view, row, indent, features, settings)
+            _, job = build("autocomplete", view, TaskRequest((row, indent)), settings)
             if above:
                 said = "\n".join([lines[row - extra].lstrip()] + lines[row - extra + 1:row + 1])
             else:
@@ -251,8 +247,8 @@ def refactors_with_context(modules: tuple[str, ...] = LONG_MODULES, per_module: 
     import random
     import sysconfig
 
-    from lsp_router.routing.features import extract_features
-    from lsp_router.tasks import refactor
+    from lsp_router.settings import Settings
+    from lsp_router.tasks import TaskRequest, build
     from lsp_router.tasks.common import DocView
 
     stdlib = Path(sysconfig.get_paths()["stdlib"])
@@ -273,9 +269,7 @@ def refactors_with_context(modules: tuple[str, ...] = LONG_MODULES, per_module: 
             margin = lines[row + 1][: len(lines[row + 1]) - len(lines[row + 1].lstrip())]
             new_body = f"{margin}# simplified\n{body}"
             answer = f"```python\n{lines[row]}\n{new_body}\n{lines[nxt]}\n```"
-            features = extract_features("refactor", text, language="python", start=start_at, end=end_at,
-                                        instruction="Simplify")
-            job = refactor.build_job(view, start_at, end_at, "Simplify", features)
+            _, job = build("refactor", view, TaskRequest(start_at, end_at, instruction="Simplify"), Settings())
             result, verdict = job.accept(answer, "stop")
             counts["answers"] += 1
             if verdict.ok and result["newText"] == new_body:

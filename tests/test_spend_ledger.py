@@ -75,6 +75,16 @@ def test_append_rows_and_exact_total(tmp_path):
     ledger.close()
 
 
+def test_memory_ledger_keeps_rows_and_writes_no_file(tmp_path, monkeypatch):
+    # the fallback when the ledger file cannot be used: rows are kept for this process
+    monkeypatch.chdir(tmp_path)
+    ledger = open_ledger(":memory:")
+    ledger.append(make_row("r1", Decimal("0.25")))
+    assert ledger.total_cost() == Decimal("0.25")
+    ledger.close()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_survives_reopen_and_file_is_private(tmp_path):
     path = tmp_path / "sub" / "ledger.sqlite3"
     ledger = SqliteLedger(path)

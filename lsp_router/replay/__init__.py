@@ -93,7 +93,7 @@ Modules (each name is imported from the module that defines it):
 * `synth`: a commit turned into requests (`Synth`, `synthesize_commit`, `iter_requests`)
   and each request built as the server builds it (`build_request`, `prompt_text`);
 * `result`: the tallies, the self-check, `ReplayOptions`, `ReplayResult`, `Progress`;
-* `models`: the configured models' pricer (`make_pricer`) and missing keys (`missing_keys`);
+* `models`: the configured providers that lack a key (`missing_keys`);
 * `dry_run`, `live`: the two runs; `run`: `replay()`, which picks one;
 * `render`: `render_text`, `render_json`; `cli`: the `lsp-router replay` command;
 * `errors`: `ReplayError`.

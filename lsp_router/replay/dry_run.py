@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from lsp_router.core import ModelRef, Usage
 from lsp_router.replay.git import Commit, Git
-from lsp_router.replay.models import make_pricer
 from lsp_router.replay.result import (
     _SELF_CHECK_EXAMPLES, COLUMNS, Progress, ReplayOptions, ReplayResult, SelfCheck, _failed,
 )
@@ -51,13 +50,14 @@ class _Budget:
 
 
 def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: ReplayResult, progress: Progress) -> None:
-    from lsp_router.cache.store import make_key
-    from lsp_router.engine import PROMPT_VERSION
-    from lsp_router.routing.policy import classify
+    from lsp_router.engine import open_engine
     from lsp_router.spend.pricing import count_tokens
 
     settings = options.settings
-    pricer = make_pricer(settings)
+    # routed and keyed by the engine itself; its ledger is in memory and left empty, and
+    # the columns' caches are the sets below
+    engine = open_engine(settings, session="dry-run", ledger=":memory:", with_cache=False)
+    pricer = engine.tracker.pricer
     prices: dict[tuple[ModelRef, int, int], Decimal | None] = {}
     tokens: dict[str, int] = {}
 
@@ -89,16 +89,13 @@ def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: Re
             if job is None:
                 continue
             state = budget.state()
-            decision = classify(
-                synth.task, features, mode=settings.routing.get(synth.task, "auto"),
-                thresholds=settings.thresholds, budget="over" if state == "stopped" else state,
-            )
-            routed = settings.model_for(decision.tier)
+            plan = engine.plan(job, budget=state)
+            decision = plan.decision
             tally = result.row(synth.task, decision.tier)
             tally.requests += 1
-            column_models = {"routed": routed, **models}
-            hits = {c: caches[c].hit(make_key(job.task, str(m), job.cache_inputs, prompt_version=PROMPT_VERSION))
-                    for c, m in column_models.items()}
+            column_models = {"routed": plan.model, **models}
+            keys = {"routed": plan.key, **{c: engine.cache_key(job, m) for c, m in models.items()}}
+            hits = {c: caches[c].hit(keys[c]) for c in column_models}
             if hits["routed"]:
                 tally.cache_hits += 1
             elif state == "stopped":
@@ -125,17 +122,18 @@ def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: Re
                         budget.used += cost
             if synth.output is not None and not hits["routed"]:
                 _self_check(result.self_check, job, synth, decision, may_escalate)
+    engine.tracker.ledger.close()
 
 
 def _self_check(record: SelfCheck, job, synth: Synth, decision, may_escalate: bool) -> None:
-    from lsp_router.engine import Check
+    from lsp_router.core import CheckResult
 
     if not synth.checkable:
         return
     try:
         _answer, check = job.accept(synth.output, "stop")
     except Exception as exc:  # noqa: BLE001 - a check that crashes is a finding, not a stop
-        check = Check(False, f"the check raised {type(exc).__name__}: {exc}")
+        check = CheckResult(False, f"the check raised {type(exc).__name__}: {exc}")
     record.checked += 1
     if not check.ok:
         record.failed += 1

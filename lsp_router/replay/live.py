@@ -12,7 +12,6 @@ from pathlib import Path
 from lsp_router.core import Usage
 from lsp_router.replay.errors import ReplayError
 from lsp_router.replay.git import Commit, Git
-from lsp_router.replay.models import make_pricer
 from lsp_router.replay.result import Progress, ReplayOptions, ReplayResult, _failed
 from lsp_router.replay.synth import Synth, _sample, build_request, iter_requests
 from lsp_router.settings import Settings
@@ -38,37 +37,32 @@ def _live(git: Git, commits: list[Commit], options: ReplayOptions, result: Repla
 
 
 async def _run_live(chosen: list[Synth], options: ReplayOptions, result: ReplayResult) -> None:
-    from lsp_router.cache.store import open_cache
-    from lsp_router.engine import BudgetStopped, Engine
+    from lsp_router.engine import BudgetStopped, close_engine, open_engine
     from lsp_router.providers.base import MissingKey, ProviderError
-    from lsp_router.spend.ledger import LedgerError, open_ledger
-    from lsp_router.spend.tracker import SpendTracker
+    from lsp_router.spend.ledger import LedgerError
 
     settings = options.settings
     stream = options.stream or sys.stderr
+    session = f"replay-{uuid.uuid4().hex[:8]}"
+    warnings: list[str] = []
+    advice: dict[str, str] = {}
     try:
-        ledger = open_ledger()
+        engine = open_engine(
+            settings, session=session, workspace=Path(result.repo).as_uri(),
+            on_budget_warning=lambda m: warnings.append(m),
+            on_advice=lambda key, m: advice.setdefault(key, m),
+            on_cache_warning=lambda m: warnings.append(m),
+        )
     except LedgerError as exc:
         raise ReplayError(f"cannot open the spend ledger: {exc}") from None
-    session = f"replay-{uuid.uuid4().hex[:8]}"
     result.session = session
-    pricer = make_pricer(settings)
-    tracker = SpendTracker(
-        ledger, session=session, workspace=Path(result.repo).as_uri(), pricer=pricer,
-        budget=settings.budget, frontier_model=settings.frontier,
-    )
-    warnings: list[str] = []
-    cache = open_cache(settings.cache, warn=lambda m: warnings.append(m))
-    advice: dict[str, str] = {}
-    engine = Engine(settings, tracker, cache, notify_spend=lambda: None,
-                    on_budget_warning=lambda m: warnings.append(m),
-                    on_advice=lambda key, m: advice.setdefault(key, m))
+    ledger, tracker, pricer = engine.tracker.ledger, engine.tracker, engine.tracker.pricer
     progress = Progress(len(chosen), "requests", stream=stream, enabled=options.progress)
     try:
         for index, synth in enumerate(chosen):
             progress.update(index)
             try:
-                features, job = build_request(synth, settings)
+                _, job = build_request(synth, settings)
             except Exception as exc:  # noqa: BLE001
                 _failed(result, synth, exc)
                 continue
@@ -82,8 +76,7 @@ async def _run_live(chosen: list[Synth], options: ReplayOptions, result: ReplayR
                 result.errors.append(str(exc))
                 break
             except ProviderError as exc:
-                decision = engine.decide(synth.task, features)
-                tally = result.row(synth.task, decision.tier)
+                tally = result.row(synth.task, engine.plan(job).decision.tier)
                 tally.requests += 1
                 tally.errors += 1
                 if exc.message not in result.errors:
@@ -101,8 +94,7 @@ async def _run_live(chosen: list[Synth], options: ReplayOptions, result: ReplayR
             _live_costs(ledger.rows(session=session), settings, pricer, result)
             result.billed = tracker.snapshot()["session"]
         finally:
-            ledger.close()
-            cache.close()
+            close_engine(engine)
     result.notes.extend(dict.fromkeys(warnings))
     result.notes.extend(advice.values())
 

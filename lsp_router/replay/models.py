@@ -1,17 +1,10 @@
-"""The configured models' pricer, and the providers that lack a key."""
+"""The providers of the configured models that lack a key."""
 
 from __future__ import annotations
 
 from lsp_router.settings import Settings
 
-__all__ = ["make_pricer", "missing_keys"]
-
-
-def make_pricer(settings: Settings):
-    from lsp_router.spend.pricing import Pricer
-
-    local = tuple(name for name, config in settings.providers.items() if config.local)
-    return Pricer(settings.prices, local_providers=local)
+__all__ = ["missing_keys"]
 
 
 def missing_keys(settings: Settings) -> list[str]:

@@ -450,22 +450,10 @@ def synthesize_commit(commit: Commit, files: list[FileVersions]) -> list[Synth]:
 
 def build_request(synth: Synth, settings: Settings):
     """(features, job) exactly as the server builds them for this request; job may be None."""
-    from lsp_router.routing.features import extract_features
-    from lsp_router.tasks import autocomplete, explain, refactor, rename
+    from lsp_router.tasks import TaskRequest, build
 
-    view = synth.view
-    features = extract_features(
-        synth.task, view.text, language=view.language, start=synth.start, end=synth.end, instruction=synth.instruction
-    )
-    if synth.task == "autocomplete":
-        job = autocomplete.build_job(view, synth.start[0], synth.start[1], features, settings)
-    elif synth.task == "rename":
-        job = rename.build_job(view, synth.start[0], synth.start[1], synth.new_name or "", features)
-    elif synth.task == "explain":
-        job = explain.build_job(view, synth.start, synth.end, features, None)
-    else:
-        job = refactor.build_job(view, synth.start, synth.end, synth.instruction or DEFAULT_INSTRUCTION, features)
-    return features, job
+    request = TaskRequest(synth.start, synth.end, new_name=synth.new_name or "", instruction=synth.instruction)
+    return build(synth.task, synth.view, request, settings)
 
 
 def prompt_text(job) -> str:

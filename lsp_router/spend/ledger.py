@@ -222,12 +222,14 @@ class SqliteLedger:
         self.path = Path(path) if path is not None else paths.ledger_path()
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
+        in_memory = str(path) == ":memory:"  # this process only: when the file cannot be used
         try:
-            self._prepare_file(default)
+            if not in_memory:
+                self._prepare_file(default)
             self._conn = sqlite3.connect(
                 str(self.path), timeout=timeout_s, isolation_level=None, check_same_thread=False
             )
-            self._init_schema(timeout_s)
+            self._init_schema(timeout_s, journal="memory" if in_memory else "wal")
         except LedgerError:
             self._close_quietly()
             raise
@@ -249,7 +251,7 @@ class SqliteLedger:
         except OSError:
             pass
 
-    def _init_schema(self, timeout_s: float) -> None:
+    def _init_schema(self, timeout_s: float, journal: str = "wal") -> None:
         conn = self._conn
         assert conn is not None
         conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
@@ -270,7 +272,7 @@ class SqliteLedger:
                 if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.01)
-        if str(mode).lower() != "wal":
+        if str(mode).lower() != journal:
             raise LedgerError(f"spend ledger {self.path}: cannot switch to WAL mode (got {mode!r})")
         # NORMAL in WAL mode: a committed row survives any crash of this process (or of the
         # editor) because it is in the WAL before append() returns; only a power cut or an OS
