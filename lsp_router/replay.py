@@ -608,7 +608,7 @@ def _ghost_end(new: Lines, row: int, end: int, hash_comments: bool) -> int:
     REACH_LINES (a long docstring), else REACH_LINES rows. Brackets opened above the body
     (a class's) do not count: the scan starts at the body."""
     from lsp_router.tasks.autocomplete import MAX_LINES, REACH_LINES, opens_block
-    from lsp_router.tasks.common import scan_line
+    from lsp_router.routing.lines import scan_line
 
     reach = min(end, row + REACH_LINES - 1)
     depth, quote = 0, None

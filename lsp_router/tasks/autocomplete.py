@@ -6,7 +6,8 @@ import itertools
 
 from lsp_router.engine import Check, Job
 from lsp_router.providers.base import ModelRequest
-from lsp_router.tasks.common import DocView, code_part, hash_comments_for, scan_line, strip_fences
+from lsp_router.routing.lines import scan_line
+from lsp_router.tasks.common import DocView, code_part, hash_comments_for, strip_fences
 
 PREFIX_CHARS = 6_000
 SUFFIX_CHARS = 2_000
