@@ -854,7 +854,7 @@ def _changed_old_rows(hunks: list[Hunk]) -> tuple[set[int], list[tuple[int, int]
 
 def _explains_and_refactors(fv: FileVersions, old: Lines, new: Lines, commit: Commit) -> tuple[list[Synth], list[Synth]]:
     from lsp_router.routing import parsing
-    from lsp_router.spend.pricing import count_tokens
+    from lsp_router.tokens import count_tokens
 
     language = parsing.language_for(fv.language_id, fv.path)
     if language is None or fv.old_text is None or fv.new_text is None:
@@ -1300,7 +1300,7 @@ def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: Re
     from lsp_router.cache.store import make_key
     from lsp_router.engine import PROMPT_VERSION
     from lsp_router.routing.policy import classify
-    from lsp_router.spend.pricing import count_tokens
+    from lsp_router.tokens import count_tokens
 
     settings = options.settings
     pricer = make_pricer(settings)

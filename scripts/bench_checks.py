@@ -164,7 +164,7 @@ def long_answers(modules: tuple[str, ...] = LONG_MODULES) -> dict:
 
     from lsp_router.routing.features import extract_features
     from lsp_router.settings import Settings
-    from lsp_router.spend.pricing import _get_encoding, count_tokens
+    from lsp_router.tokens import _get_encoding, count_tokens
     from lsp_router.tasks import autocomplete
     from lsp_router.tasks.common import DocView
 
