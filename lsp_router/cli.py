@@ -47,11 +47,11 @@ def _serve(args: argparse.Namespace) -> int:
     # resident memory, down: with no collection at all it is 8 MB more). Full ones come
     # back, with those objects frozen, once `initialize` is served.
     gc.set_threshold(700, 10, 1_000_000)
-    from lsp_router import codecache, paths
+    from lsp_router import paths, startup_codecache
 
     # the code attrs, cattrs and dataclasses generate, compiled at the last start (see
-    # codecache); given back once `initialize` is served
-    code = codecache.install_for_startup(paths.cache_dir)
+    # startup_codecache); given back once `initialize` is served
+    code = startup_codecache.install_for_startup(paths.cache_dir)
     try:
         from lsp_router.server import serve
     except BaseException:

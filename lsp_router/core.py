@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
-Tier = Literal["mini", "frontier"]
-TIERS: tuple[Tier, ...] = ("mini", "frontier")
-Task = Literal["autocomplete", "rename", "explain", "refactor"]
-TASKS: tuple[Task, ...] = ("autocomplete", "rename", "explain", "refactor")
+TIERS: tuple[str, ...] = ("mini", "frontier")
+TASKS: tuple[str, ...] = ("autocomplete", "rename", "explain", "refactor")
 
 _MODEL_RE = re.compile(r"^(?P<provider>[a-z][a-z0-9_-]*):(?P<name>\S+)$")
 

@@ -281,7 +281,7 @@ class Engine:
             return
         from lsp_router.core import Usage
         from lsp_router.providers.sdk import estimate_usage
-        from lsp_router.spend.pricing import count_tokens
+        from lsp_router.tokens import count_tokens
 
         usage = state.usage
         if usage is None or (usage.output_tokens == 0 and state.text):

@@ -165,8 +165,8 @@ def long_answers(modules: tuple[str, ...] = LONG_MODULES) -> dict:
     import sysconfig
 
     from lsp_router.settings import Settings
-    from lsp_router.spend.pricing import _get_encoding, count_tokens
     from lsp_router.tasks import TaskRequest, autocomplete, build
+    from lsp_router.tokens import _get_encoding, count_tokens
     from lsp_router.tasks.common import DocView
 
     encoding = _get_encoding()

@@ -5,7 +5,7 @@ What it measures, in one run (figures are printed, never asserted):
 
 * start: wall time from spawn to the `initialize` reply (median of --runs; the runs share a
   cache directory, as an editor's starts do, and a first start with an empty one is shown
-  apart: it compiles what lsp_router/codecache.py keeps for the later ones), next to
+  apart: it compiles what lsp_router/startup_codecache.py keeps for the later ones), next to
   - the pygls floor: spawn to exit of `python -c "import pygls.lsp.server"`, and the same
     spawn -> `initialize` reply for a minimal pygls server (no features);
   - GitHub's Copilot language server (`@github/copilot-language-server` from the npm
@@ -651,7 +651,7 @@ async def phase_start(args, work: Path, results: dict, out: Callable[[str], None
     # other load on the machine weighs on every figure alike.
     floor_import, floor_server, ours, ours_ready = [], [], [], []
     # A first start on a machine compiles the code attrs generates for lsprotocol and keeps
-    # it in the cache directory (lsp_router/codecache.py); every later start reads it. The
+    # it in the cache directory (lsp_router/startup_codecache.py); every later start reads it. The
     # timed runs share one cache directory, as an editor's starts do; this one has none yet.
     shared_cache = env_home / "shared-cache"
     first_server, first_init, _ = await start_router(env_home / "first", options, shared_cache)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lsp_router import codecache
+from lsp_router import startup_codecache as codecache
 
 # Imports lsprotocol through the cache, then reports what the cache did and checks that the
 # classes work: attrs's __init__ (with its converters and defaults), __eq__, __repr__, and
@@ -18,7 +18,7 @@ from lsp_router import codecache
 PROBE = r"""
 import json, sys
 from pathlib import Path
-from lsp_router import codecache
+from lsp_router import startup_codecache as codecache
 code = codecache.CompiledCode(Path(sys.argv[1])).install()
 from lsprotocol import types
 code.uninstall()

@@ -20,7 +20,7 @@ from lsp_router.spend.budget import BudgetSettings, BudgetStatus
 from lsp_router.spend.ledger import Ledger, LedgerError, LedgerRow, SqliteLedger, open_ledger
 from lsp_router.spend.pricing import PriceOverride, Pricer, estimated_usage
 from lsp_router.spend.tracker import SpendTracker
-from lsp_router.usage import usage_from_wire
+from lsp_router.providers.usage import usage_from_wire
 
 REPO = Path(__file__).resolve().parents[1]
 

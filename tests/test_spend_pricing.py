@@ -11,10 +11,11 @@ import pytest
 from genai_prices import Usage as GenaiUsage
 from genai_prices import calc_price, data_snapshot
 
+from lsp_router import tokens
 from lsp_router.core import ModelRef, Usage
-from lsp_router.spend import pricing
-from lsp_router.spend.pricing import Price, PriceOverride, Pricer, count_tokens, estimated_usage
-from lsp_router.usage import usage_from_wire
+from lsp_router.spend.pricing import Price, PriceOverride, Pricer, estimated_usage
+from lsp_router.tokens import count_tokens
+from lsp_router.providers.usage import usage_from_wire
 
 MINI = ModelRef.parse("openai:gpt-5.4-mini")
 HAIKU = ModelRef.parse("anthropic:claude-haiku-4-5")
@@ -220,8 +221,8 @@ def test_count_tokens_uses_a_real_tokenizer():
 
 
 def test_count_tokens_falls_back_to_chars_over_4(monkeypatch):
-    monkeypatch.setattr(pricing, "_encoding", None)
-    monkeypatch.setattr(pricing, "_encoding_failed", True)
+    monkeypatch.setattr(tokens, "_encoding", None)
+    monkeypatch.setattr(tokens, "_encoding_failed", True)
     assert count_tokens("abcdefghi") == 3
 
 

@@ -1,10 +1,14 @@
-"""Providers behind one small interface (`base.Provider`), one instance per configured provider."""
+"""Providers behind one small interface (`base.Provider`), one instance per configured provider.
+
+Which class serves a configuration is up to `registry` (by its `api`).
+"""
 
 from __future__ import annotations
 
 from typing import Mapping
 
 from lsp_router.providers.base import MissingKey, ModelRequest, Provider, ProviderError, StreamState
+from lsp_router.providers.registry import provider_for
 from lsp_router.settings import ProviderConfig
 
 __all__ = ["MissingKey", "ModelRequest", "Provider", "ProviderError", "ProviderPool", "StreamState"]
@@ -21,8 +25,6 @@ class ProviderPool:
         known = self._providers.get(name)
         if known is not None and known[0] == config:
             return known[1]
-        from lsp_router.providers.sdk import SdkProvider
-
-        provider = SdkProvider(config)
+        provider = provider_for(config)
         self._providers[name] = (config, provider)
         return provider

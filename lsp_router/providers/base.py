@@ -55,6 +55,10 @@ class Provider(Protocol):
         self, model: ModelRef, request: ModelRequest, state: StreamState, on_text: OnText | None = None
     ) -> Completion: ...
 
+    async def aclose(self) -> None:
+        """Release the provider's connections (the engine calls it on shutdown)."""
+        ...
+
 
 class ProviderError(Exception):
     """A provider fault with a message fit for the user: never a key, never a traceback."""

@@ -27,7 +27,7 @@ from lsp_router.providers.base import (
     scrub,
 )
 from lsp_router.settings import ProviderConfig
-from lsp_router.usage import usage_from_wire
+from lsp_router.providers.usage import usage_from_wire
 
 # Sent instead of a key to local servers that need none: the OpenAI SDK insists on one.
 _NO_KEY = "no-key-needed"
@@ -130,7 +130,7 @@ class SdkProvider:
         latency = (time.monotonic() - state.started_at) * 1000
         usage = usage_from_wire(raw_usage, self.api) if raw_usage else None
         if usage is None:
-            from lsp_router.spend.pricing import count_tokens
+            from lsp_router.tokens import count_tokens
 
             usage = estimate_usage(request, state.text, count_tokens)
         state.usage = usage

@@ -6,7 +6,7 @@ every request with the real classifier (`routing.features.extract_features` +
 `routing.policy.classify`) and builds the real prompt with the task modules
 (`tasks.<task>.build_job`). In a dry run no model is called: input tokens are the real
 prompt (`system`, `context` and `prompt` of the job, joined as the engine's own estimate
-joins them) counted by the real tokenizer (`spend.pricing.count_tokens`), output tokens
+joins them) counted by the real tokenizer (`tokens.count_tokens`), output tokens
 come from the commit itself, and every request is priced with `Pricer.price` for the
 routed model, the frontier model and the mini model. With keys (and without `--dry-run`)
 a sample of the requests goes through the real `Engine`, cache and ledger.

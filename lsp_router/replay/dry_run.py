@@ -51,7 +51,7 @@ class _Budget:
 
 def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: ReplayResult, progress: Progress) -> None:
     from lsp_router.engine import open_engine
-    from lsp_router.spend.pricing import count_tokens
+    from lsp_router.tokens import count_tokens
 
     settings = options.settings
     # routed and keyed by the engine itself; its ledger is in memory and left empty, and

@@ -189,7 +189,7 @@ def _ghost_end(new: Lines, row: int, end: int, hash_comments: bool) -> int:
     REACH_LINES (a long docstring), else REACH_LINES rows. Brackets opened above the body
     (a class's) do not count: the scan starts at the body."""
     from lsp_router.tasks.autocomplete import MAX_LINES, REACH_LINES, opens_block
-    from lsp_router.tasks.common import scan_line
+    from lsp_router.routing.lines import scan_line
 
     reach = min(end, row + REACH_LINES - 1)
     depth, quote = 0, None
@@ -339,7 +339,7 @@ def _changed_old_rows(hunks: list[Hunk]) -> tuple[set[int], list[tuple[int, int]
 
 def _explains_and_refactors(fv: FileVersions, old: Lines, new: Lines, commit: Commit) -> tuple[list[Synth], list[Synth]]:
     from lsp_router.routing import parsing
-    from lsp_router.spend.pricing import count_tokens
+    from lsp_router.tokens import count_tokens
 
     language = parsing.language_for(fv.language_id, fv.path)
     if language is None or fv.old_text is None or fv.new_text is None:

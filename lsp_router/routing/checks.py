@@ -17,9 +17,8 @@ import re
 from lsp_router.core import CheckResult
 
 from . import parsing
-from lsp_router.tasks.common import scan_line
-
-from .features import _inside_prose, _is_opener, _line_start, _strip_comment, _unit_bounds
+from .features import inside_prose, is_opener, line_start, strip_comment, unit_bounds
+from .lines import scan_line
 
 __all__ = [
     "CheckResult",
@@ -218,7 +217,7 @@ def _good_start(text: str, pos: int, language: str) -> bool:
 def _continues(text: str, pos: int, language: str) -> bool:
     """Whether the code line above the line at `pos` leaves its statement open (`,`, `(`, an operator)."""
     prev = _prev_code(text, pos) if pos > 0 else None
-    return prev is not None and _strip_comment(prev, language).endswith(
+    return prev is not None and strip_comment(prev, language).endswith(
         _PY_CONTINUES if language == "python" else _JS_CONTINUES)
 
 
@@ -239,7 +238,7 @@ def _block_start(text: str, ls: int, indent: int, language: str) -> int | None:
         ind = _indent(line)
         if ind >= indent:
             continue
-        if (ind == 0 or _is_opener(line, language)) and (language != "python" or _PY_HEADER.match(line)) \
+        if (ind == 0 or is_opener(line, language)) and (language != "python" or _PY_HEADER.match(line)) \
                 and _good_start(text, start, language):
             return start
     return None
@@ -252,7 +251,7 @@ def _parent_line(text: str, ls: int, indent: int, language: str) -> int | None:
     that opens the literal: data tables are often not indented.
     """
     prev = _prev_code(text, ls)
-    elements = prev is not None and _strip_comment(prev, language).endswith(",")
+    elements = prev is not None and strip_comment(prev, language).endswith(",")
     if indent == 0 and not elements:
         return None
     pos = ls
@@ -265,7 +264,7 @@ def _parent_line(text: str, ls: int, indent: int, language: str) -> int | None:
             continue
         if _indent(line) >= indent and not (elements and indent <= 1):
             continue
-        code = _strip_comment(line, language)
+        code = strip_comment(line, language)
         if elements and code.endswith(","):
             continue
         if elements and not code.endswith(("(", "[", "{")):
@@ -318,7 +317,7 @@ def _child_start(text: str, lo: int, hi: int, indent: int, language: str) -> int
         if _is_clause(line, language) and not (language != "python" and stripped.startswith(("case", "default"))):
             continue
         prev = _prev_code(text, pos)
-        if prev is not None and _strip_comment(prev, language).endswith(_CONTINUES_IN_BRACKETS):
+        if prev is not None and strip_comment(prev, language).endswith(_CONTINUES_IN_BRACKETS):
             continue
         if _prose_at(text, pos, language) < 0:
             return pos
@@ -344,11 +343,11 @@ def _window_start(text: str, ls: int, off: int, indent: int, language: str) -> t
     if start is not None:
         return start, ""
     ae = text.find("\n", anchor)
-    start = _unit_bounds(text, anchor, len(text) if ae < 0 else ae)[0]
+    start = unit_bounds(text, anchor, len(text) if ae < 0 else ae)[0]
     for _ in range(8):
         if start <= 0 or not _is_clause(_line_at(text, start), language):
             break
-        start = _unit_bounds(text, text.rfind("\n", 0, start - 1) + 1, start - 1)[0]
+        start = unit_bounds(text, text.rfind("\n", 0, start - 1) + 1, start - 1)[0]
     if off - start <= _COMPLETION_WINDOW_BEFORE and (
             _good_start(text, start, language) if start < anchor
             else not _continues(text, start, language) and not _is_clause(_line_at(text, start), language)):
@@ -374,7 +373,7 @@ def _window_start(text: str, ls: int, off: int, indent: int, language: str) -> t
         else:
             start = _child_start(text, lo, anchor + 1, indent, language)
             if start is not None:
-                opens = _strip_comment(line, language).endswith(("(", "[", "{", ":") if language == "python" else ("(", "[", "{"))
+                opens = strip_comment(line, language).endswith(("(", "[", "{", ":") if language == "python" else ("(", "[", "{"))
                 return start, line + "\n" if good and opens else ""
     start = _sibling_start(text, lo, anchor + 1, indent, language)
     if start is not None:
@@ -484,7 +483,7 @@ def _closing_for(typed: str, insert_text: str, language: str) -> str | None:
     if stack is None:
         return None
     last = (typed + insert_text).rsplit("\n", 1)[-1]
-    code = _strip_comment(last, language).rstrip()
+    code = strip_comment(last, language).rstrip()
     indent = last[: len(last) - len(last.lstrip(" \t"))]
     py = language == "python"
     if ((_PY_TRAILING_OP if py else _JS_TRAILING_OP).search(code) and not (stack and code.endswith(","))) \
@@ -576,7 +575,7 @@ def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, 
     old = ""
     if language == "python" and not insert_text.lstrip().startswith("#"):
         prev = _prev_code(text, ls)
-        if prev is not None and _strip_comment(prev, language).endswith(":") and _prose_at(text, ls, language) < 0:
+        if prev is not None and strip_comment(prev, language).endswith(":") and _prose_at(text, ls, language) < 0:
             old = typed[: _indent(typed)] + "pass"
     if typed.strip():
         return (synth + text[start:ls], old, typed + insert_text, text[off:stop]), start
@@ -728,7 +727,7 @@ def _unindented_block(typed: str, insert_text: str) -> int | None:
         if not depth and quote is None:
             header = _indent(line)
         depth, quote = scan_line(line, depth, quote, True)
-        if depth or quote is not None or not _strip_comment(line, "python").rstrip().endswith(":"):
+        if depth or quote is not None or not strip_comment(line, "python").rstrip().endswith(":"):
             continue
         following = next((later for later in lines[row + 1:] if later.strip()), None)
         if following is None:
@@ -756,7 +755,7 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
     """
     if insert_text is None or not insert_text.strip():
         return _fail("completion is empty")
-    ls = _line_start(text, max(0, line))
+    ls = line_start(text, max(0, line))
     le = text.find("\n", ls)
     if le < 0:
         le = len(text)
@@ -790,7 +789,7 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
 
     if language not in parsing.LANGUAGES:
         return _ok()
-    if language == "python" and not _inside_prose(text, ls, language):
+    if language == "python" and not inside_prose(text, ls, language):
         row = _unindented_block(text[ls:off], insert_text)
         if row is not None:
             return _fail(f"the block opened on line {line + 1 + row} is not indented")

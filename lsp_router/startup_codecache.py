@@ -1,4 +1,6 @@
-"""A disk cache for the code that libraries generate and compile at every start.
+"""Start-up compile cache: the code libraries generate and compile at every start, kept on disk.
+
+(Not the result cache: that is `lsp_router.cache`.)
 
 lsprotocol defines about 1,000 attrs classes; for each, attrs writes the source of its
 `__init__`, `__repr__`, `__eq__`... and compiles it, every time a process imports
