@@ -3,21 +3,358 @@
 The same camelCase shape arrives as `initializationOptions` and under `lspRouter` in
 `workspace/didChangeConfiguration`. A wrong value is reported by its dotted name and the
 field keeps its last good value, so a typo never stops the server.
+
+Every section's type lives here (`RoutingThresholds`, `BudgetSettings`, `CacheSettings`,
+`PriceOverride`, `ProviderConfig`), validated by one set of validators (`number`,
+`usd`, `boolean`, `choice`); the modules that use a section import its type from here,
+never the reverse. `settings_schema()` describes every setting for the editor clients
+(tests/test_settings_schema.py checks the VS Code manifest, its forwarded keys and the
+README against it).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable, Iterator, Mapping
 
 from lsp_router.core import TASKS, ModelRef
 
 ROUTING_MODES = ("auto", "mini", "frontier")
 PROVIDER_APIS = ("openai", "openai-responses", "anthropic")
+# What the OpenAI APIs accept (`reasoning_effort` in chat completions, `reasoning.effort`
+# in responses); a model may take only some of them, and says which in its 400.
+REASONING_EFFORTS = ("none", "minimal", "low", "medium", "high", "xhigh", "max")
+# `auto`: decided in providers/reasoning.py; `default`: send nothing, the model's own default.
+REASONING_CHOICES = ("auto", "default", *REASONING_EFFORTS)
 
 DEFAULT_MINI = "openai:gpt-5.4-mini"
 DEFAULT_FRONTIER = "anthropic:claude-opus-4-7"
+
+
+class SettingsError(ValueError):
+    """One wrong setting, named by its dotted path."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"lspRouter.{path}: {problem}")
+        self.path = path
+
+
+# --------------------------------------------------------------------------- validators
+# The one set of validators every section uses; each raises SettingsError naming `path`.
+
+
+def number(path: str, value: Any, *, minimum: float = 0.0, positive: bool = False, integer: bool = False,
+           whole: bool = False, unit: str = "", hint: str = "") -> Any:
+    """A finite number (never a bool) of at least `minimum` (above 0 with `positive`).
+
+    `integer` truncates to an int; `whole` refuses a fraction and returns an int.
+    """
+    of = f" of {unit}" if unit else ""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise SettingsError(path, f"expected a number{of}, got {value!r}")
+    if positive and value <= 0:
+        raise SettingsError(path, f"must be a positive number{of}, got {value!r}{hint}")
+    if value < minimum:
+        problem = "must not be negative" if minimum == 0 else f"must be at least {minimum:g}"
+        raise SettingsError(path, f"{problem}, got {value!r}{hint}")
+    if whole:
+        if isinstance(value, float) and not value.is_integer():
+            raise SettingsError(path, f"expected a whole number, got {value!r}")
+        return int(value)
+    return int(value) if integer else value
+
+
+def usd(path: str, value: Any, *, unit: str = "USD", nullable: bool = False) -> Decimal | None:
+    """An exact, finite, non-negative amount of money: a number or a numeric string."""
+    null = " or null" if nullable else ""
+    if value is None and nullable:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise SettingsError(path, f"expected a number of {unit}{null}, got {value!r}")
+    try:
+        # str() first: Decimal(0.1) would carry the float's binary noise into every cost.
+        amount = value if isinstance(value, Decimal) else Decimal(str(value).strip())
+    except InvalidOperation:
+        raise SettingsError(path, f"expected a number of {unit}{null}, got {value!r}") from None
+    if not amount.is_finite() or amount < 0:
+        raise SettingsError(path, f"must be a non-negative number of {unit}{null}, got {value!r}")
+    return amount
+
+
+def boolean(path: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise SettingsError(path, f"expected true or false, got {value!r}")
+    return value
+
+
+def choice(path: str, value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise SettingsError(path, f"expected one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def optional_str(path: str, value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise SettingsError(path, f"expected a string, got {value!r}")
+    return value
+
+
+def _section_items(path: str, d: Any, known: Mapping[str, Any], *, snake_case: bool = False) -> Iterator[tuple[str, Any]]:
+    """The (key, value) pairs of a section object; an unknown key (a typo) is an error."""
+    if not isinstance(d, Mapping):
+        raise SettingsError(path, f"expected an object, got {_type_name(d)}")
+    aliases = set(known.values()) if snake_case else set()
+    for key, value in d.items():
+        if key not in known and key not in aliases:
+            raise SettingsError(f"{path}.{key}", f"unknown setting (known: {', '.join(known)})")
+        yield key, value
+
+
+def _type_name(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(p.capitalize() for p in rest)
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _doc(text: str) -> dict:
+    return {"doc": text}
+
+
+@dataclass(frozen=True)
+class RoutingThresholds:
+    """Thresholds of the `auto` classifier (settings `routing.thresholds.<camelCaseKey>`).
+
+    Every "max" is inclusive: a value above it is what sends a request to
+    frontier. Counts are ints, `budgetNearFactor` is a float >= 1.
+    """
+
+    autocomplete_block_max_methods: int = field(default=8, metadata=_doc(
+        "autocompleteBlockMaxMethods: an empty-body (write a block) completion inside a class with "
+        "more methods than this goes frontier."))
+    autocomplete_block_max_context_tokens: int = field(default=2000, metadata=_doc(
+        "autocompleteBlockMaxContextTokens: an empty-body completion whose enclosing top-level class "
+        "or function is larger than this (tokens, chars/4) goes frontier."))
+    rename_max_occurrences: int = field(default=80, metadata=_doc(
+        "renameMaxOccurrences: any rename with more occurrences than this goes frontier, even a local."))
+    rename_module_max_occurrences: int = field(default=8, metadata=_doc(
+        "renameModuleMaxOccurrences: a module-level (not exported) name with more occurrences than "
+        "this goes frontier."))
+    rename_shared_max_occurrences: int = field(default=2, metadata=_doc(
+        "renameSharedMaxOccurrences: an exported name or an attribute/method (other files may use it) "
+        "with more occurrences than this goes frontier."))
+    rename_max_functions: int = field(default=4, metadata=_doc(
+        "renameMaxFunctions: a non-local rename whose occurrences span more functions than this goes "
+        "frontier."))
+    explain_max_lines: int = field(default=80, metadata=_doc(
+        "explainMaxLines: explaining more lines than this goes frontier."))
+    explain_complex_min_lines: int = field(default=30, metadata=_doc(
+        "explainComplexMinLines: from this many lines on, deep nesting or many branches "
+        "(explainMaxDepth, explainMaxBranches) also send an explanation to frontier."))
+    explain_max_depth: int = field(default=5, metadata=_doc(
+        "explainMaxDepth: block nesting (the function itself counts 1) above this makes code of at "
+        "least explainComplexMinLines lines frontier work."))
+    explain_max_branches: int = field(default=20, metadata=_doc(
+        "explainMaxBranches: more decision points than this makes code of at least "
+        "explainComplexMinLines lines frontier work."))
+    explain_max_classes: int = field(default=1, metadata=_doc(
+        "explainMaxClasses: explaining more classes than this at once goes frontier."))
+    refactor_max_lines: int = field(default=40, metadata=_doc(
+        "refactorMaxLines: a simplify/other refactor of more lines than this goes frontier."))
+    refactor_easy_max_lines: int = field(default=150, metadata=_doc(
+        "refactorEasyMaxLines: a docstring/type-hints/rename refactor of more lines than this goes "
+        "frontier."))
+    refactor_hard_max_lines: int = field(default=25, metadata=_doc(
+        "refactorHardMaxLines: an async/extract/restructure refactor of more lines than this goes "
+        "frontier."))
+    refactor_max_depth: int = field(default=5, metadata=_doc(
+        "refactorMaxDepth: block nesting above this makes any non-trivial refactor (not docstring/"
+        "type hints/rename) frontier work."))
+    refactor_max_branches: int = field(default=12, metadata=_doc(
+        "refactorMaxBranches: more decision points than this makes any non-trivial refactor frontier "
+        "work."))
+    refactor_max_functions: int = field(default=3, metadata=_doc(
+        "refactorMaxFunctions: a non-trivial refactor touching more functions than this goes "
+        "frontier."))
+    refactor_max_classes: int = field(default=1, metadata=_doc(
+        "refactorMaxClasses: a refactor touching more classes than this goes frontier."))
+    refactor_max_instruction_chars: int = field(default=240, metadata=_doc(
+        "refactorMaxInstructionChars: an instruction longer than this (a detailed specification) "
+        "goes frontier."))
+    refactor_max_parse_errors: int = field(default=0, metadata=_doc(
+        "refactorMaxParseErrors: a selection with more syntax errors than this goes frontier."))
+    budget_near_factor: float = field(default=2.0, metadata=_doc(
+        "budgetNearFactor: when a budget is near its cap, every size threshold above is multiplied by "
+        "this, so only clearly hard work still goes frontier."))
+
+    @staticmethod
+    def keys() -> dict[str, str]:
+        """camelCase setting key -> field name."""
+        return {_camel(f.name): f.name for f in fields(RoutingThresholds)}
+
+    @staticmethod
+    def describe() -> dict[str, str]:
+        """camelCase key -> documentation, for settings docs and errors."""
+        return {_camel(f.name): f.metadata.get("doc", "") for f in fields(RoutingThresholds)}
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> "RoutingThresholds":
+        """Thresholds from the camelCase settings object `routing.thresholds`.
+
+        Missing keys keep their defaults. Raises SettingsError (a ValueError) naming
+        the key for an unknown key or a negative / non-numeric value.
+        """
+        if d is None:
+            return cls()
+        path = "routing.thresholds"
+        names = cls.keys()
+        values = {}
+        for key, value in _section_items(path, d, names, snake_case=True):
+            name = names.get(key, key)
+            camel = _camel(name)
+            if name == "budget_near_factor":
+                values[name] = float(number(f"{path}.{camel}", value, minimum=1))
+            else:
+                values[name] = number(f"{path}.{camel}", value, whole=True)
+        return cls(**values)
+
+    def to_dict(self) -> dict:
+        """camelCase settings object (the inverse of from_dict)."""
+        return {_camel(f.name): getattr(self, f.name) for f in fields(self)}
+
+    def scaled(self, factor: float) -> "RoutingThresholds":
+        """Every size threshold multiplied by `factor` (budget near its cap)."""
+        if factor == 1:
+            return self
+        changes = {}
+        for f in fields(self):
+            if f.name in ("budget_near_factor", "refactor_max_parse_errors"):
+                continue
+            changes[f.name] = int(math.ceil(getattr(self, f.name) * factor))
+        return replace(self, **changes)
+
+
+RoutingThresholds.__doc__ = (RoutingThresholds.__doc__ or "") + "\n    Settings (default in brackets):\n\n" + "\n".join(
+    f"    * {f.metadata['doc'].split(': ', 1)[0]} [{f.default}]: {f.metadata['doc'].split(': ', 1)[1]}"
+    for f in fields(RoutingThresholds)
+) + "\n"
+
+
+@dataclass(frozen=True)
+class BudgetSettings:
+    """`budget.*`: spending caps in USD (None: no cap) and whether a cap stops paid calls."""
+
+    session_usd: Decimal | None = None
+    daily_usd: Decimal | None = None
+    hard_stop: bool = False
+
+    _KEYS = {"sessionUsd": "session_usd", "dailyUsd": "daily_usd", "hardStop": "hard_stop"}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> "BudgetSettings":
+        """From the `budget` settings object (camelCase keys); SettingsError naming the setting."""
+        if d is None:
+            return cls()
+        values: dict[str, Any] = {}
+        for key, value in _section_items("budget", d, cls._KEYS):
+            if key == "hardStop":
+                values["hard_stop"] = False if value is None else boolean("budget.hardStop", value)
+            else:
+                values[cls._KEYS[key]] = usd(f"budget.{key}", value, nullable=True)
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class CacheSettings:
+    """`cache.*` settings. Sizes are MiB, ages are days (fractions allowed)."""
+
+    enabled: bool = True
+    max_size_mb: float = 256
+    ttl_days: float = 14
+
+    _KEYS = {"enabled": "enabled", "maxSizeMb": "max_size_mb", "ttlDays": "ttl_days"}
+    _UNITS = {"maxSizeMb": "megabytes", "ttlDays": "days"}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> "CacheSettings":
+        """Parse the camelCase `cache` settings object; missing keys keep their defaults.
+
+        Raises SettingsError naming the setting (`cache.maxSizeMb`, ...) for a bad value
+        or an unknown key (a typo like `maxSizeMB` should not be silently ignored).
+        """
+        if d is None:
+            return cls()
+        values: dict[str, Any] = {}
+        for key, value in _section_items("cache", d, cls._KEYS):
+            if key == "enabled":
+                values["enabled"] = boolean("cache.enabled", value)
+            else:
+                values[cls._KEYS[key]] = float(number(
+                    f"cache.{key}", value, positive=True, unit=cls._UNITS[key],
+                    hint=" (to turn the cache off set cache.enabled to false)"))
+        return cls(**values)
+
+    @property
+    def max_size_bytes(self) -> int:
+        return int(self.max_size_mb * 1024 * 1024)
+
+    @property
+    def ttl_seconds(self) -> float:
+        return self.ttl_days * 86400.0
+
+
+@dataclass(frozen=True)
+class PriceOverride:
+    """A price set in settings (`prices["provider:model"]`), in USD per million tokens.
+
+    Cache rates default to the input rate when not given (a deployment without
+    prompt-cache discounts bills cached tokens as ordinary input).
+    """
+
+    input_mtok: Decimal
+    output_mtok: Decimal
+    cache_read_mtok: Decimal | None = None
+    cache_write_mtok: Decimal | None = None
+
+    _KEYS = {
+        "inputPerMTok": "input_mtok",
+        "outputPerMTok": "output_mtok",
+        "cacheReadPerMTok": "cache_read_mtok",
+        "cacheWritePerMTok": "cache_write_mtok",
+    }
+    _REQUIRED = ("inputPerMTok", "outputPerMTok")
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], path: str = "prices") -> "PriceOverride":
+        """From one camelCase price object; `path` names it in errors (`prices.<model>`)."""
+        values: dict[str, Any] = {}
+        for key, value in _section_items(path, d, cls._KEYS):
+            if value is not None:
+                values[cls._KEYS[key]] = usd(f"{path}.{key}", value, unit="USD per million tokens")
+        for key in cls._REQUIRED:
+            if cls._KEYS[key] not in values:
+                raise SettingsError(f"{path}.{key}", "is required in a price override (USD per million tokens)")
+        return cls(**values)
+
+    def _model_price(self) -> Any:
+        """This price as a genai-prices `ModelPrice` (imported only when a price is needed)."""
+        from genai_prices.types import ModelPrice
+
+        prices = {"input_mtok": self.input_mtok, "output_mtok": self.output_mtok}
+        if self.cache_read_mtok is not None:
+            prices["cache_read_mtok"] = self.cache_read_mtok
+        if self.cache_write_mtok is not None:
+            prices["cache_write_mtok"] = self.cache_write_mtok
+        return ModelPrice(**prices)
 
 
 @dataclass(frozen=True)
@@ -54,36 +391,18 @@ PRESETS: dict[str, ProviderConfig] = {
 }
 
 
-def _routing_thresholds_default():
-    from lsp_router.routing.policy import RoutingThresholds
-
-    return RoutingThresholds()
-
-
-def _budget_default():
-    from lsp_router.spend.budget import BudgetSettings
-
-    return BudgetSettings()
-
-
-def _cache_default():
-    from lsp_router.cache.store import CacheSettings
-
-    return CacheSettings()
-
-
 @dataclass(frozen=True)
 class Settings:
     mini: ModelRef = field(default_factory=lambda: ModelRef.parse(DEFAULT_MINI))
     frontier: ModelRef = field(default_factory=lambda: ModelRef.parse(DEFAULT_FRONTIER))
     routing: Mapping[str, str] = field(default_factory=lambda: {t: "auto" for t in TASKS})
-    # per task: "auto", "default" or an OpenAI reasoning effort (providers/reasoning.py)
+    # per task: one of REASONING_CHOICES (see providers/reasoning.py)
     reasoning_effort: Mapping[str, str] = field(default_factory=lambda: {t: "auto" for t in TASKS})
-    thresholds: Any = field(default_factory=_routing_thresholds_default)
+    thresholds: RoutingThresholds = field(default_factory=RoutingThresholds)
     providers: Mapping[str, ProviderConfig] = field(default_factory=lambda: dict(PRESETS))
-    budget: Any = field(default_factory=_budget_default)
-    cache: Any = field(default_factory=_cache_default)
-    prices: Mapping[str, Any] = field(default_factory=dict)
+    budget: BudgetSettings = field(default_factory=BudgetSettings)
+    cache: CacheSettings = field(default_factory=CacheSettings)
+    prices: Mapping[str, PriceOverride] = field(default_factory=dict)
     debounce_ms: int = 150
     request_timeout_s: float = 60.0
     max_retries: int = 2
@@ -94,14 +413,6 @@ class Settings:
 
     def provider(self, name: str) -> ProviderConfig:
         return self.providers[name]
-
-
-class SettingsError(ValueError):
-    """One wrong setting, named by its dotted path."""
-
-    def __init__(self, path: str, problem: str):
-        super().__init__(f"lspRouter.{path}: {problem}")
-        self.path = path
 
 
 def _lookup(raw: Mapping, path: str) -> Any:
@@ -119,20 +430,12 @@ def _lookup(raw: Mapping, path: str) -> Any:
 _MISSING = object()
 
 
-def _number(path: str, value: Any, *, minimum: float = 0.0, integer: bool = False) -> Any:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise SettingsError(path, f"expected a number, got {value!r}")
-    if value < minimum:
-        raise SettingsError(path, f"must be at least {minimum:g}, got {value!r}")
-    return int(value) if integer else value
-
-
-def _optional_str(path: str, value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise SettingsError(path, f"expected a string, got {value!r}")
-    return value
+# top-level numbers: setting -> (Settings field, number() options)
+_NUMBERS: dict[str, tuple[str, dict[str, Any]]] = {
+    "autocomplete.debounceMs": ("debounce_ms", {"integer": True}),
+    "requestTimeoutSec": ("request_timeout_s", {"minimum": 1.0}),
+    "maxRetries": ("max_retries", {"integer": True}),
+}
 
 
 def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings, list[str]]:
@@ -170,26 +473,20 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
         if value is not _MISSING and value is not None:
             attempt(tier, lambda v=value, t=tier: _model(f"models.{t}", v, providers))
 
-    from lsp_router.providers.reasoning import CHOICES as EFFORT_CHOICES
-
     changes["routing"] = _per_task(raw, "routing", ROUTING_MODES, base.routing, errors)
-    changes["reasoning_effort"] = _per_task(raw, "reasoningEffort", EFFORT_CHOICES, base.reasoning_effort, errors)
+    changes["reasoning_effort"] = _per_task(raw, "reasoningEffort", REASONING_CHOICES, base.reasoning_effort, errors)
 
-    _section(raw, "routing.thresholds", "thresholds", _thresholds_from, attempt)
-    _section(raw, "budget", "budget", _budget_from, attempt)
-    _section(raw, "cache", "cache", _cache_from, attempt)
+    _section(raw, "routing.thresholds", "thresholds", RoutingThresholds.from_dict, attempt)
+    _section(raw, "budget", "budget", BudgetSettings.from_dict, attempt)
+    _section(raw, "cache", "cache", CacheSettings.from_dict, attempt)
     prices = _lookup(raw, "prices")
     if prices is not _MISSING and prices is not None:
         attempt("prices", lambda: _prices_from(prices))
 
-    for path, name, kwargs in (
-        ("autocomplete.debounceMs", "debounce_ms", {"integer": True}),
-        ("requestTimeoutSec", "request_timeout_s", {"minimum": 1.0}),
-        ("maxRetries", "max_retries", {"integer": True}),
-    ):
+    for path, (name, kwargs) in _NUMBERS.items():
         value = _lookup(raw, path)
         if value is not _MISSING and value is not None:
-            attempt(name, lambda v=value, p=path, k=kwargs: _number(p, v, **k))
+            attempt(name, lambda v=value, p=path, k=kwargs: number(p, v, **k))
 
     instructions = _lookup(raw, "refactor.instructions")
     if instructions is not _MISSING and instructions is not None:
@@ -213,10 +510,10 @@ def _per_task(raw: Mapping, section: str, choices: tuple[str, ...], previous: Ma
         value = _lookup(raw, f"{section}.{task}")
         if value is _MISSING or value is None:
             continue
-        if value not in choices:
-            errors.append(str(SettingsError(f"{section}.{task}", f"expected one of {', '.join(choices)}, got {value!r}")))
-        else:
-            values[task] = value
+        try:
+            values[task] = choice(f"{section}.{task}", value, choices)
+        except SettingsError as exc:
+            errors.append(str(exc))
     return values
 
 
@@ -240,27 +537,7 @@ def _section(raw, path, name, parse, attempt) -> None:
     attempt(name, lambda: parse(value))
 
 
-def _thresholds_from(value):
-    from lsp_router.routing.policy import RoutingThresholds
-
-    return RoutingThresholds.from_dict(dict(value))
-
-
-def _budget_from(value):
-    from lsp_router.spend.budget import BudgetSettings
-
-    return BudgetSettings.from_dict(dict(value))
-
-
-def _cache_from(value):
-    from lsp_router.cache.store import CacheSettings
-
-    return CacheSettings.from_dict(dict(value))
-
-
-def _prices_from(value) -> dict:
-    from lsp_router.spend.pricing import PriceOverride
-
+def _prices_from(value) -> dict[str, PriceOverride]:
     if not isinstance(value, Mapping):
         raise SettingsError("prices", "expected an object keyed by provider:model")
     result = {}
@@ -268,10 +545,7 @@ def _prices_from(value) -> dict:
         ModelRef.parse(model)
         if not isinstance(spec, Mapping):
             raise SettingsError(f"prices.{model}", "expected an object like {inputPerMTok, outputPerMTok}")
-        try:
-            result[model] = PriceOverride.from_dict(dict(spec))
-        except ValueError as exc:
-            raise SettingsError(f"prices.{model}", str(exc)) from None
+        result[model] = PriceOverride.from_dict(spec, f"prices.{model}")
     return result
 
 
@@ -300,7 +574,7 @@ def attempt_providers(raw: Mapping, providers: dict[str, ProviderConfig], errors
             if value is _MISSING:
                 continue
             try:
-                providers[name] = replace(providers[name], **{attr: _optional_str(f"{name}.{key}", value)})
+                providers[name] = replace(providers[name], **{attr: optional_str(f"{name}.{key}", value)})
             except SettingsError as exc:
                 errors.append(str(exc))
     custom = _lookup(raw, "providers")
@@ -310,7 +584,6 @@ def attempt_providers(raw: Mapping, providers: dict[str, ProviderConfig], errors
         errors.append(str(SettingsError("providers", "expected an object keyed by provider name")))
         return
     for name, spec in custom.items():
-        path = f"providers.{name}"
         try:
             providers[name] = _provider(name, spec, providers.get(name))
         except SettingsError as exc:
@@ -323,20 +596,16 @@ def _provider(name: str, spec: Any, known: ProviderConfig | None) -> ProviderCon
         raise SettingsError(path, "expected an object like {api, baseUrl, apiKeyEnv}")
     if not name.replace("-", "").replace("_", "").isalnum() or not name[:1].isalpha():
         raise SettingsError(path, "a provider name is letters, digits, - and _")
-    api = spec.get("api", known.api if known else "openai")
-    if api not in PROVIDER_APIS:
-        raise SettingsError(f"{path}.api", f"expected one of {', '.join(PROVIDER_APIS)}, got {api!r}")
-    base_url = _optional_str(f"{path}.baseUrl", spec.get("baseUrl", known.base_url if known else None))
+    api = choice(f"{path}.api", spec.get("api", known.api if known else "openai"), PROVIDER_APIS)
+    base_url = optional_str(f"{path}.baseUrl", spec.get("baseUrl", known.base_url if known else None))
     if base_url is None and known is None:
         raise SettingsError(f"{path}.baseUrl", "a new provider needs a baseUrl")
-    key_env = _optional_str(f"{path}.apiKeyEnv", spec.get("apiKeyEnv", known.api_key_env if known else None))
-    api_key = _optional_str(f"{path}.apiKey", spec.get("apiKey", known.api_key if known else None))
-    local = spec.get("local", known.local if known else _is_loopback(base_url))
-    if not isinstance(local, bool):
-        raise SettingsError(f"{path}.local", f"expected true or false, got {local!r}")
+    key_env = optional_str(f"{path}.apiKeyEnv", spec.get("apiKeyEnv", known.api_key_env if known else None))
+    api_key = optional_str(f"{path}.apiKey", spec.get("apiKey", known.api_key if known else None))
+    local = boolean(f"{path}.local", spec.get("local", known.local if known else _is_loopback(base_url)))
     window = spec.get("contextWindow", known.context_window if known else None)
     if window is not None:
-        window = _number(f"{path}.contextWindow", window, minimum=512, integer=True)
+        window = number(f"{path}.contextWindow", window, minimum=512, integer=True)
     return ProviderConfig(name, api, base_url, key_env, api_key, local, window)
 
 
@@ -347,3 +616,68 @@ def _is_loopback(url: str | None) -> bool:
 
     host = urlsplit(url).hostname or ""
     return host in ("localhost", "::1") or host.startswith("127.")
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def settings_schema() -> dict[str, dict[str, Any]]:
+    """Every setting by its dotted name, as a JSON-schema fragment (`type`, `default`,
+    `enum`, `minimum`/`exclusiveMinimum`, object `properties`), derived from the types above.
+
+    `"client": False` marks the settings an editor client does not contribute (API keys:
+    VS Code keeps them in Secret Storage and hands them over itself). Built on demand for
+    tests and tools; the server never needs it.
+    """
+    defaults = Settings()
+    schema: dict[str, dict[str, Any]] = {
+        "models.mini": {"type": "string", "default": DEFAULT_MINI},
+        "models.frontier": {"type": "string", "default": DEFAULT_FRONTIER},
+    }
+    for task in TASKS:
+        schema[f"routing.{task}"] = {"type": "string", "enum": list(ROUTING_MODES), "default": defaults.routing[task]}
+    for key, name in RoutingThresholds.keys().items():
+        value = getattr(defaults.thresholds, name)
+        schema[f"routing.thresholds.{key}"] = {
+            "type": "number" if isinstance(value, float) else "integer",
+            "default": value,
+            "minimum": 1 if name == "budget_near_factor" else 0,
+        }
+    for provider in ("openai", "anthropic"):
+        schema[f"{provider}.baseUrl"] = {"type": "string", "default": ""}
+        schema[f"{provider}.apiKey"] = {"type": "string", "default": "", "client": False}
+    schema["providers"] = {"type": "object", "default": {}, "additionalProperties": {"type": "object", "properties": {
+        "api": {"type": "string", "enum": list(PROVIDER_APIS)},
+        "baseUrl": {"type": "string"},
+        "apiKeyEnv": {"type": "string"},
+        "apiKey": {"type": "string", "client": False},
+        "local": {"type": "boolean"},
+        "contextWindow": {"type": "integer", "minimum": 512},
+    }}}
+    for key, name in BudgetSettings._KEYS.items():
+        value = getattr(defaults.budget, name)
+        kind: Any = "boolean" if isinstance(value, bool) else ["number", "null"]
+        schema[f"budget.{key}"] = {"type": kind, "default": value, **({} if kind == "boolean" else {"minimum": 0})}
+    for key, name in CacheSettings._KEYS.items():
+        value = getattr(defaults.cache, name)
+        if isinstance(value, bool):
+            schema[f"cache.{key}"] = {"type": "boolean", "default": value}
+        else:
+            schema[f"cache.{key}"] = {"type": "number", "default": value, "exclusiveMinimum": 0}
+    schema["prices"] = {"type": "object", "default": {}, "additionalProperties": {
+        "type": "object",
+        "properties": {key: {"type": ["number", "string"], "minimum": 0} for key in PriceOverride._KEYS},
+        "required": list(PriceOverride._REQUIRED),
+    }}
+    for path, (name, options) in _NUMBERS.items():
+        schema[path] = {
+            "type": "integer" if options.get("integer") else "number",
+            "default": getattr(defaults, name),
+            "minimum": options.get("minimum", 0),
+        }
+    schema["refactor.instructions"] = {"type": "array", "items": {"type": "string"}, "default": []}
+    for task in TASKS:
+        schema[f"reasoningEffort.{task}"] = {
+            "type": "string", "enum": list(REASONING_CHOICES), "default": defaults.reasoning_effort[task],
+        }
+    return schema

@@ -30,7 +30,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 import os
 import sqlite3
 import threading
@@ -41,6 +40,7 @@ from pathlib import Path, PurePath
 from typing import Any, Callable, Mapping, Protocol, runtime_checkable
 
 from lsp_router import paths
+from lsp_router.settings import CacheSettings
 
 logger = logging.getLogger(__name__)
 
@@ -54,75 +54,6 @@ MAX_VALUE_CHARS = 2**20
 DB_TIMEOUT_S = 0.25
 DB_NAME = "cache.db"
 DB_FILES = (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm")
-
-_MB = 1024 * 1024
-_DAY_S = 86400.0
-
-
-# --------------------------------------------------------------------------- settings
-
-
-@dataclass(frozen=True)
-class CacheSettings:
-    """`cache.*` settings. Sizes are MiB, ages are days (fractions allowed)."""
-
-    enabled: bool = True
-    max_size_mb: float = 256
-    ttl_days: float = 14
-
-    _KEYS = {"enabled": "enabled", "maxSizeMb": "max_size_mb", "ttlDays": "ttl_days"}
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any] | None) -> "CacheSettings":
-        """Parse the camelCase `cache` settings object; missing keys keep their defaults.
-
-        Raises ValueError naming the setting (`cache.maxSizeMb`, ...) for a bad value
-        or an unknown key (a typo like `maxSizeMB` should not be silently ignored).
-        """
-        if d is None:
-            return cls()
-        if not isinstance(d, Mapping):
-            raise ValueError(f"cache must be an object, got {_type_name(d)}")
-        unknown = sorted(str(k) for k in d if k not in cls._KEYS)
-        if unknown:
-            raise ValueError(
-                f"cache.{unknown[0]} is not a known setting "
-                f"(known: {', '.join('cache.' + k for k in cls._KEYS)})"
-            )
-        values: dict[str, Any] = {}
-        if "enabled" in d:
-            enabled = d["enabled"]
-            if not isinstance(enabled, bool):
-                raise ValueError(f"cache.enabled must be true or false, got {enabled!r}")
-            values["enabled"] = enabled
-        for camel, unit in (("maxSizeMb", "megabytes"), ("ttlDays", "days")):
-            if camel in d:
-                values[cls._KEYS[camel]] = _positive_number(f"cache.{camel}", d[camel], unit)
-        return cls(**values)
-
-    @property
-    def max_size_bytes(self) -> int:
-        return int(self.max_size_mb * _MB)
-
-    @property
-    def ttl_seconds(self) -> float:
-        return self.ttl_days * _DAY_S
-
-
-def _type_name(value: Any) -> str:
-    return "null" if value is None else type(value).__name__
-
-
-def _positive_number(name: str, value: Any, unit: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"{name} must be a number of {unit}, got {value!r}")
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(
-            f"{name} must be a positive number of {unit}, got {value!r} "
-            "(to turn the cache off set cache.enabled to false)"
-        )
-    return float(value)
-
 
 # --------------------------------------------------------------------------- values
 

@@ -13,12 +13,7 @@ from __future__ import annotations
 import re
 
 from lsp_router.core import ModelRef
-
-# What the OpenAI APIs accept (`reasoning_effort` in chat completions, `reasoning.effort`
-# in responses); a model may take only some of them, and says which in its 400.
-EFFORTS = ("none", "minimal", "low", "medium", "high", "xhigh", "max")
-# `auto`: decided here; `default`: send nothing, the model's own default.
-CHOICES = ("auto", "default", *EFFORTS)
+from lsp_router.settings import REASONING_CHOICES as CHOICES, REASONING_EFFORTS as EFFORTS  # noqa: F401  (the setting's values)
 
 _DATE = r"(?:-\d{4}-\d{2}-\d{2})?"
 # gpt-5, gpt-5-mini, gpt-5-nano: `minimal` is their least; `none` came with gpt-5.1

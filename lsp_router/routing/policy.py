@@ -2,7 +2,7 @@
 
 `classify()` is a handful of comparisons on a `RequestFeatures`; it runs in a
 few microseconds. The thresholds are user settings (`routing.thresholds.*`,
-camelCase keys); `RoutingThresholds.from_dict` validates them.
+camelCase keys); `RoutingThresholds` (lsp_router/settings.py) validates them.
 
 Rules in `auto` mode:
 
@@ -26,160 +26,18 @@ included.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from lsp_router.settings import ROUTING_MODES as MODES
+from lsp_router.settings import RoutingThresholds
 
 if TYPE_CHECKING:  # only annotations: the server loads this module before tree-sitter is needed
     from .features import RequestFeatures
 
 __all__ = ["RoutingThresholds", "Decision", "classify", "MODES", "BUDGET_STATES"]
 
-MODES = ("auto", "mini", "frontier")
 BUDGET_STATES = ("ok", "near", "over")
-
-
-def _doc(text: str) -> dict:
-    return {"doc": text}
-
-
-@dataclass(frozen=True)
-class RoutingThresholds:
-    """Thresholds of the `auto` classifier (settings `routing.thresholds.<camelCaseKey>`).
-
-    Every "max" is inclusive: a value above it is what sends a request to
-    frontier. Counts are ints, `budgetNearFactor` is a float >= 1.
-    """
-
-    autocomplete_block_max_methods: int = field(default=8, metadata=_doc(
-        "autocompleteBlockMaxMethods: an empty-body (write a block) completion inside a class with "
-        "more methods than this goes frontier."))
-    autocomplete_block_max_context_tokens: int = field(default=2000, metadata=_doc(
-        "autocompleteBlockMaxContextTokens: an empty-body completion whose enclosing top-level class "
-        "or function is larger than this (tokens, chars/4) goes frontier."))
-    rename_max_occurrences: int = field(default=80, metadata=_doc(
-        "renameMaxOccurrences: any rename with more occurrences than this goes frontier, even a local."))
-    rename_module_max_occurrences: int = field(default=8, metadata=_doc(
-        "renameModuleMaxOccurrences: a module-level (not exported) name with more occurrences than "
-        "this goes frontier."))
-    rename_shared_max_occurrences: int = field(default=2, metadata=_doc(
-        "renameSharedMaxOccurrences: an exported name or an attribute/method (other files may use it) "
-        "with more occurrences than this goes frontier."))
-    rename_max_functions: int = field(default=4, metadata=_doc(
-        "renameMaxFunctions: a non-local rename whose occurrences span more functions than this goes "
-        "frontier."))
-    explain_max_lines: int = field(default=80, metadata=_doc(
-        "explainMaxLines: explaining more lines than this goes frontier."))
-    explain_complex_min_lines: int = field(default=30, metadata=_doc(
-        "explainComplexMinLines: from this many lines on, deep nesting or many branches "
-        "(explainMaxDepth, explainMaxBranches) also send an explanation to frontier."))
-    explain_max_depth: int = field(default=5, metadata=_doc(
-        "explainMaxDepth: block nesting (the function itself counts 1) above this makes code of at "
-        "least explainComplexMinLines lines frontier work."))
-    explain_max_branches: int = field(default=20, metadata=_doc(
-        "explainMaxBranches: more decision points than this makes code of at least "
-        "explainComplexMinLines lines frontier work."))
-    explain_max_classes: int = field(default=1, metadata=_doc(
-        "explainMaxClasses: explaining more classes than this at once goes frontier."))
-    refactor_max_lines: int = field(default=40, metadata=_doc(
-        "refactorMaxLines: a simplify/other refactor of more lines than this goes frontier."))
-    refactor_easy_max_lines: int = field(default=150, metadata=_doc(
-        "refactorEasyMaxLines: a docstring/type-hints/rename refactor of more lines than this goes "
-        "frontier."))
-    refactor_hard_max_lines: int = field(default=25, metadata=_doc(
-        "refactorHardMaxLines: an async/extract/restructure refactor of more lines than this goes "
-        "frontier."))
-    refactor_max_depth: int = field(default=5, metadata=_doc(
-        "refactorMaxDepth: block nesting above this makes any non-trivial refactor (not docstring/"
-        "type hints/rename) frontier work."))
-    refactor_max_branches: int = field(default=12, metadata=_doc(
-        "refactorMaxBranches: more decision points than this makes any non-trivial refactor frontier "
-        "work."))
-    refactor_max_functions: int = field(default=3, metadata=_doc(
-        "refactorMaxFunctions: a non-trivial refactor touching more functions than this goes "
-        "frontier."))
-    refactor_max_classes: int = field(default=1, metadata=_doc(
-        "refactorMaxClasses: a refactor touching more classes than this goes frontier."))
-    refactor_max_instruction_chars: int = field(default=240, metadata=_doc(
-        "refactorMaxInstructionChars: an instruction longer than this (a detailed specification) "
-        "goes frontier."))
-    refactor_max_parse_errors: int = field(default=0, metadata=_doc(
-        "refactorMaxParseErrors: a selection with more syntax errors than this goes frontier."))
-    budget_near_factor: float = field(default=2.0, metadata=_doc(
-        "budgetNearFactor: when a budget is near its cap, every size threshold above is multiplied by "
-        "this, so only clearly hard work still goes frontier."))
-
-    @staticmethod
-    def keys() -> dict[str, str]:
-        """camelCase setting key -> field name."""
-        return {_camel(f.name): f.name for f in fields(RoutingThresholds)}
-
-    @staticmethod
-    def describe() -> dict[str, str]:
-        """camelCase key -> documentation, for settings docs and errors."""
-        return {_camel(f.name): f.metadata.get("doc", "") for f in fields(RoutingThresholds)}
-
-    @classmethod
-    def from_dict(cls, d: dict | None) -> "RoutingThresholds":
-        """Thresholds from the camelCase settings object `routing.thresholds`.
-
-        Missing keys keep their defaults. Raises ValueError naming the key for
-        an unknown key or a negative / non-numeric value.
-        """
-        if d is None:
-            return cls()
-        if not isinstance(d, dict):
-            raise ValueError("routing.thresholds must be an object")
-        names = cls.keys()
-        types = {f.name: f.type for f in fields(cls)}
-        values = {}
-        for key, value in d.items():
-            name = names.get(key)
-            if name is None and isinstance(key, str) and key in types:
-                name = key  # tolerate snake_case from Python callers
-            if name is None:
-                raise ValueError(f"routing.thresholds.{key}: unknown setting (known: {', '.join(sorted(names))})")
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or (
-                isinstance(value, float) and not math.isfinite(value)
-            ):
-                raise ValueError(f"routing.thresholds.{_camel(name)}: expected a number, got {value!r}")
-            if value < 0:
-                raise ValueError(f"routing.thresholds.{_camel(name)}: must not be negative, got {value!r}")
-            if name == "budget_near_factor":
-                if value < 1:
-                    raise ValueError(f"routing.thresholds.budgetNearFactor: must be at least 1, got {value!r}")
-                values[name] = float(value)
-            else:
-                if isinstance(value, float) and not value.is_integer():
-                    raise ValueError(f"routing.thresholds.{_camel(name)}: expected a whole number, got {value!r}")
-                values[name] = int(value)
-        return cls(**values)
-
-    def to_dict(self) -> dict:
-        """camelCase settings object (the inverse of from_dict)."""
-        return {_camel(f.name): getattr(self, f.name) for f in fields(self)}
-
-    def scaled(self, factor: float) -> "RoutingThresholds":
-        """Every size threshold multiplied by `factor` (budget near its cap)."""
-        if factor == 1:
-            return self
-        changes = {}
-        for f in fields(self):
-            if f.name in ("budget_near_factor", "refactor_max_parse_errors"):
-                continue
-            changes[f.name] = int(math.ceil(getattr(self, f.name) * factor))
-        return replace(self, **changes)
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(p.capitalize() for p in rest)
-
-
-RoutingThresholds.__doc__ = (RoutingThresholds.__doc__ or "") + "\n    Settings (default in brackets):\n\n" + "\n".join(
-    f"    * {f.metadata['doc'].split(': ', 1)[0]} [{f.default}]: {f.metadata['doc'].split(': ', 1)[1]}"
-    for f in fields(RoutingThresholds)
-) + "\n"
 
 
 @dataclass(frozen=True)

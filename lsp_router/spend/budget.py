@@ -8,10 +8,10 @@ or, at the same state, the one with the larger share used.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal
+
+from lsp_router.settings import BudgetSettings
 
 __all__ = ["BudgetSettings", "BudgetStatus", "budget_state", "NEAR_FRACTION", "STATES"]
 
@@ -19,49 +19,6 @@ NEAR_FRACTION = Decimal("0.8")
 STATES = ("ok", "near", "over", "stopped")
 _LEVEL = {"ok": 0, "near": 1, "over": 2, "stopped": 2}
 _SETTING = {"session": "budget.sessionUsd", "daily": "budget.dailyUsd"}
-
-
-def _cap(key: str, value: Any) -> Decimal | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise ValueError(f"{key} must be a number of USD or null, got {value!r}")
-    try:
-        cap = value if isinstance(value, Decimal) else Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(f"{key} must be a number of USD or null, got {value!r}") from None
-    if not cap.is_finite() or cap < 0:
-        raise ValueError(f"{key} must be a non-negative number of USD or null, got {value!r}")
-    return cap
-
-
-@dataclass(frozen=True)
-class BudgetSettings:
-    session_usd: Decimal | None = None
-    daily_usd: Decimal | None = None
-    hard_stop: bool = False
-
-    @classmethod
-    def from_dict(cls, d: dict | None) -> "BudgetSettings":
-        """From the `budget` settings object (camelCase keys); ValueError naming the setting."""
-        if d is None:
-            return cls()
-        if not isinstance(d, Mapping):
-            raise ValueError(f"budget must be an object, got {d!r}")
-        known = {"sessionUsd", "dailyUsd", "hardStop"}
-        unknown = sorted(set(d) - known)
-        if unknown:
-            raise ValueError(f"budget.{unknown[0]} is not a setting (expected sessionUsd, dailyUsd, hardStop)")
-        hard_stop = d.get("hardStop", False)
-        if hard_stop is None:
-            hard_stop = False
-        if not isinstance(hard_stop, bool):
-            raise ValueError(f"budget.hardStop must be true or false, got {hard_stop!r}")
-        return cls(
-            session_usd=_cap("budget.sessionUsd", d.get("sessionUsd")),
-            daily_usd=_cap("budget.dailyUsd", d.get("dailyUsd")),
-            hard_stop=hard_stop,
-        )
 
 
 def budget_state(used: Decimal, cap: Decimal | None, hard_stop: bool) -> str:

@@ -18,10 +18,11 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from lsp_router.core import ModelRef, Usage
+from lsp_router.settings import PriceOverride
 from lsp_router.tokens import count_tokens
 
 log = logging.getLogger(__name__)
@@ -35,75 +36,6 @@ __all__ = [
 ]
 
 PRICE_SOURCES = ("genai-prices", "override", "local", "unpriced")
-
-_OVERRIDE_KEYS = {
-    "inputPerMTok": "input_mtok",
-    "outputPerMTok": "output_mtok",
-    "cacheReadPerMTok": "cache_read_mtok",
-    "cacheWritePerMTok": "cache_write_mtok",
-}
-_REQUIRED_OVERRIDE_KEYS = ("inputPerMTok", "outputPerMTok")
-
-
-def _price_value(key: str, value: Any) -> Decimal:
-    """A USD-per-MTok price from settings: a finite, non-negative number (or numeric string)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise ValueError(f"{key} must be a number of USD per million tokens, got {value!r}")
-    try:
-        # str() first: Decimal(0.1) would carry the float's binary noise into every cost.
-        price = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
-    except InvalidOperation:
-        raise ValueError(f"{key} must be a number of USD per million tokens, got {value!r}") from None
-    if not price.is_finite() or price < 0:
-        raise ValueError(f"{key} must be a non-negative number of USD per million tokens, got {value!r}")
-    return price
-
-
-@dataclass(frozen=True)
-class PriceOverride:
-    """A price set in settings for one `provider:model`, in USD per million tokens.
-
-    Cache rates default to the input rate when not given (a deployment without
-    prompt-cache discounts bills cached tokens as ordinary input).
-    """
-
-    input_mtok: Decimal
-    output_mtok: Decimal
-    cache_read_mtok: Decimal | None = None
-    cache_write_mtok: Decimal | None = None
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "PriceOverride":
-        if not isinstance(d, Mapping):
-            raise ValueError(
-                f"a price override must be an object with inputPerMTok and outputPerMTok, got {d!r}"
-            )
-        unknown = sorted(set(d) - set(_OVERRIDE_KEYS))
-        if unknown:
-            raise ValueError(
-                f"unknown price override key {unknown[0]!r} "
-                f"(expected {', '.join(_OVERRIDE_KEYS)})"
-            )
-        for key in _REQUIRED_OVERRIDE_KEYS:
-            if d.get(key) is None:
-                raise ValueError(f"{key} is required in a price override (USD per million tokens)")
-        values = {
-            field: _price_value(key, d[key])
-            for key, field in _OVERRIDE_KEYS.items()
-            if d.get(key) is not None
-        }
-        return cls(**values)
-
-    def _model_price(self) -> Any:
-        from genai_prices.types import ModelPrice
-
-        prices = {"input_mtok": self.input_mtok, "output_mtok": self.output_mtok}
-        if self.cache_read_mtok is not None:
-            prices["cache_read_mtok"] = self.cache_read_mtok
-        if self.cache_write_mtok is not None:
-            prices["cache_write_mtok"] = self.cache_write_mtok
-        return ModelPrice(**prices)
-
 
 @dataclass(frozen=True)
 class Price:

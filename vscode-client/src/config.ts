@@ -3,7 +3,10 @@
 
 import * as path from 'path';
 
-/** Contributed settings forwarded to the server, relative to the `lspRouter` section. */
+/**
+ * Contributed settings forwarded to the server, relative to the `lspRouter` section. Kept equal to
+ * the server's settings schema (lsp_router/settings.py `settings_schema`) by tests/test_settings_schema.py.
+ */
 export const FORWARDED_SETTINGS = [
   'models.mini',
   'models.frontier',
@@ -11,12 +14,34 @@ export const FORWARDED_SETTINGS = [
   'routing.rename',
   'routing.explain',
   'routing.refactor',
+  'routing.thresholds.autocompleteBlockMaxMethods',
+  'routing.thresholds.autocompleteBlockMaxContextTokens',
+  'routing.thresholds.renameMaxOccurrences',
+  'routing.thresholds.renameModuleMaxOccurrences',
+  'routing.thresholds.renameSharedMaxOccurrences',
+  'routing.thresholds.renameMaxFunctions',
+  'routing.thresholds.explainMaxLines',
+  'routing.thresholds.explainComplexMinLines',
+  'routing.thresholds.explainMaxDepth',
+  'routing.thresholds.explainMaxBranches',
+  'routing.thresholds.explainMaxClasses',
+  'routing.thresholds.refactorMaxLines',
+  'routing.thresholds.refactorEasyMaxLines',
+  'routing.thresholds.refactorHardMaxLines',
+  'routing.thresholds.refactorMaxDepth',
+  'routing.thresholds.refactorMaxBranches',
+  'routing.thresholds.refactorMaxFunctions',
+  'routing.thresholds.refactorMaxClasses',
+  'routing.thresholds.refactorMaxInstructionChars',
+  'routing.thresholds.refactorMaxParseErrors',
+  'routing.thresholds.budgetNearFactor',
   'openai.baseUrl',
   'anthropic.baseUrl',
   'providers',
   'budget.sessionUsd',
   'budget.dailyUsd',
   'budget.hardStop',
+  'prices',
   'cache.enabled',
   'cache.maxSizeMb',
   'cache.ttlDays',
@@ -26,6 +51,8 @@ export const FORWARDED_SETTINGS = [
   'reasoningEffort.rename',
   'reasoningEffort.explain',
   'reasoningEffort.refactor',
+  'requestTimeoutSec',
+  'maxRetries',
 ] as const;
 
 /** Built-in providers whose keys the server takes in its settings (`<provider>.apiKey`). */
@@ -39,6 +66,8 @@ export interface ProviderConfig {
   api?: string;
   baseUrl?: string;
   apiKeyEnv?: string;
+  local?: boolean;
+  contextWindow?: number;
 }
 
 export type SettingGetter = (key: string) => unknown;

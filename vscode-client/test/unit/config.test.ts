@@ -52,6 +52,22 @@ test('buildServerSettings: the nested shape, keys from secrets, unset values as 
   assert.equal(settingsSection(out, ''), out);
 });
 
+test('buildServerSettings: thresholds nest under routing, prices and request limits are forwarded', () => {
+  const values: Record<string, unknown> = {
+    'routing.explain': 'auto',
+    'routing.thresholds.explainMaxLines': 120,
+    'routing.thresholds.budgetNearFactor': 3,
+    prices: { 'acme:coder-7b': { inputPerMTok: 2, outputPerMTok: '8' } },
+    requestTimeoutSec: 30,
+    maxRetries: 0,
+  };
+  const out = buildServerSettings((k) => values[k], {}) as Record<string, any>;
+  assert.deepEqual(out.routing, { explain: 'auto', thresholds: { explainMaxLines: 120, budgetNearFactor: 3 } });
+  assert.deepEqual(out.prices, { 'acme:coder-7b': { inputPerMTok: 2, outputPerMTok: '8' } });
+  assert.equal(out.requestTimeoutSec, 30);
+  assert.equal(out.maxRetries, 0);
+});
+
 test('buildServerSettings: cleared keys are sent as null so the server forgets them', () => {
   const out = buildServerSettings(() => undefined, {}) as Record<string, Record<string, unknown>>;
   assert.deepEqual(out, { openai: { apiKey: null }, anthropic: { apiKey: null } });

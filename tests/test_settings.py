@@ -1,0 +1,129 @@
+"""The typed settings tree: one set of validators for every section, and settings as the lowest layer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from lsp_router.settings import (
+    BudgetSettings,
+    CacheSettings,
+    PriceOverride,
+    RoutingThresholds,
+    Settings,
+    SettingsError,
+    boolean,
+    choice,
+    number,
+    parse_settings,
+    usd,
+)
+
+
+def test_sections_are_typed_and_imported_from_settings():
+    s = Settings()
+    assert isinstance(s.thresholds, RoutingThresholds)
+    assert isinstance(s.budget, BudgetSettings)
+    assert isinstance(s.cache, CacheSettings)
+    from lsp_router.cache.store import CacheSettings as StoreCache
+    from lsp_router.routing.policy import RoutingThresholds as PolicyThresholds
+    from lsp_router.spend.budget import BudgetSettings as SpendBudget
+    from lsp_router.spend.pricing import PriceOverride as SpendPrice
+
+    assert (StoreCache, PolicyThresholds, SpendBudget, SpendPrice) == (
+        CacheSettings, RoutingThresholds, BudgetSettings, PriceOverride)
+
+
+def test_settings_imports_no_higher_layer():
+    code = (
+        "import sys, lsp_router.settings as s; s.parse_settings({'budget': {'sessionUsd': 1}, 'prices': "
+        "{'acme:m': {'inputPerMTok': 1, 'outputPerMTok': 2}}, 'routing': {'thresholds': {'explainMaxLines': 9}}}); "
+        "print(sorted(m for m in sys.modules if m.startswith('lsp_router.')))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert eval(loaded) == ["lsp_router.core", "lsp_router.settings"]
+
+
+def test_number():
+    assert number("x", 3) == 3 and number("x", 2.5) == 2.5
+    assert number("x", 2.7, integer=True) == 2
+    assert number("x", 4.0, whole=True) == 4 and isinstance(number("x", 4.0, whole=True), int)
+    for bad, options, problem in (
+        (True, {}, "expected a number, got True"),
+        ("1", {}, "expected a number, got '1'"),
+        (float("nan"), {}, "expected a number, got nan"),
+        (float("inf"), {"unit": "days"}, "expected a number of days, got inf"),
+        (-1, {}, "must not be negative, got -1"),
+        (0.5, {"minimum": 1}, "must be at least 1, got 0.5"),
+        (0, {"positive": True, "unit": "days"}, "must be a positive number of days, got 0"),
+        (2.5, {"whole": True}, "expected a whole number, got 2.5"),
+    ):
+        with pytest.raises(SettingsError) as info:
+            number("a.b", bad, **options)
+        assert str(info.value) == f"lspRouter.a.b: {problem}"
+        assert info.value.path == "a.b"
+
+
+def test_usd_is_the_one_decimal_validator():
+    assert usd("p", 0.1) == Decimal("0.1")  # from the float's text, not its binary value
+    assert usd("p", " 2.50 ") == Decimal("2.50")
+    assert usd("p", Decimal(3)) == Decimal(3)
+    assert usd("p", None, nullable=True) is None
+    for bad in (None, True, [1], "ten", "NaN", "Infinity", -1, "-0.01"):
+        with pytest.raises(SettingsError, match=r"lspRouter\.p: "):
+            usd("p", bad)
+    # budget caps and price overrides both use it
+    assert BudgetSettings.from_dict({"dailyUsd": "0.1"}).daily_usd == Decimal("0.1")
+    assert PriceOverride.from_dict({"inputPerMTok": 0.1, "outputPerMTok": "2"}).input_mtok == Decimal("0.1")
+
+
+def test_boolean_and_choice():
+    assert boolean("b", False) is False
+    with pytest.raises(SettingsError, match="expected true or false, got 1"):
+        boolean("b", 1)
+    assert choice("c", "x", ("x", "y")) == "x"
+    with pytest.raises(SettingsError, match="expected one of x, y, got 'z'"):
+        choice("c", "z", ("x", "y"))
+
+
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ({"routing": {"thresholds": {"explainMaxLinez": 1}}}, "lspRouter.routing.thresholds.explainMaxLinez"),
+        ({"budget": {"sessionUsd": "lots"}}, "lspRouter.budget.sessionUsd"),
+        ({"cache": {"ttlDays": 0}}, "lspRouter.cache.ttlDays"),
+        ({"prices": {"acme:m": {"inputPerMTok": 1, "outputPerMTok": -2}}}, "lspRouter.prices.acme:m.outputPerMTok"),
+        ({"prices": {"acme:m": {"inputPerMTok": 1}}}, "lspRouter.prices.acme:m.outputPerMTok"),
+        ({"requestTimeoutSec": 0.5}, "lspRouter.requestTimeoutSec"),
+        ({"providers": {"acme": {"api": "soap", "baseUrl": "http://x"}}}, "lspRouter.providers.acme.api"),
+        ({"reasoningEffort": {"explain": "lots"}}, "lspRouter.reasoningEffort.explain"),
+    ],
+)
+def test_a_wrong_value_is_named_once_and_keeps_the_previous_value(raw, name):
+    base = Settings()
+    settings, errors = parse_settings(raw, base)
+    assert len(errors) == 1 and errors[0].startswith(name + ": "), errors
+    assert settings == base
+
+
+def test_valid_sections_parse_as_before():
+    settings, errors = parse_settings({
+        "routing": {"thresholds": {"explainMaxLines": 120, "budgetNearFactor": 3}},
+        "budget": {"sessionUsd": 2, "dailyUsd": "10.5", "hardStop": None},
+        "cache": {"enabled": False, "maxSizeMb": 64, "ttlDays": 0.5},
+        "prices": {"acme:m": {"inputPerMTok": 2, "outputPerMTok": "8", "cacheReadPerMTok": 0.5}},
+        "providers": {"acme": {"api": "openai-responses", "baseUrl": "https://acme.example/v1"}},
+        "autocomplete": {"debounceMs": 99.9},
+        "requestTimeoutSec": 30,
+        "maxRetries": 0,
+    })
+    assert errors == []
+    assert settings.thresholds == RoutingThresholds(explain_max_lines=120, budget_near_factor=3.0)
+    assert settings.budget == BudgetSettings(Decimal(2), Decimal("10.5"), False)
+    assert settings.cache == CacheSettings(False, 64.0, 0.5)
+    assert settings.prices == {"acme:m": PriceOverride(Decimal(2), Decimal(8), Decimal("0.5"))}
+    assert settings.providers["acme"].api == "openai-responses"
+    assert (settings.debounce_ms, settings.request_timeout_s, settings.max_retries) == (99, 30, 0)
