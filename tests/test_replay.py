@@ -298,6 +298,7 @@ def test_not_a_repository_exits_2(tmp_path, capsys):
     assert main([str(plain), "--dry-run"]) == 2
     err = capsys.readouterr().err
     assert "lsp-router replay:" in err and "is not a git repository" in err
+    assert err.count("not a git repository") == 1, err  # said once, not again in git's words
     assert main([str(tmp_path / "missing"), "--dry-run"]) == 2
     assert "no such file or directory" in capsys.readouterr().err
 

@@ -249,11 +249,11 @@ def test_data_set_shape():
         assert resolve_file(c["file"]).is_file(), c["file"]
 
 
-def test_data_set_agreement(capsys):
+def test_data_set_agreement(request):
     cases = load_cases()
     results = [(case, run_case(case)) for case in cases]
     report = confusion_report(results)
-    with capsys.disabled():
+    if request.config.getoption("capture") == "no":  # `pytest -s`: the whole report; a plain run stays quiet
         print("\n" + report)
     agree = sum(1 for c, d in results if c["expected"] == d.tier)
     assert agree / len(results) >= AGREEMENT_TARGET, report
@@ -455,6 +455,21 @@ def test_route_cli_errors(args, message):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0], proc.stderr
     assert proc.stdout == ""
+
+
+def test_route_cli_rename_needs_a_symbol_and_reports_only_its_features():
+    decoder = STDLIB / "json" / "decoder.py"
+    blank = decoder.read_text().split("\n").index("") + 1
+    proc = _route(f"{decoder}:{blank}:1", "--task", "rename")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines() == [
+        f"lsp-router route: error: no symbol at {blank}:1 of {decoder}: put the position on the name to rename"]
+    text = decoder.read_text()
+    line = text[: text.index("def raw_decode")].count("\n") + 1
+    rename = json.loads(_route(f"{decoder}:{line}:9", "--task", "rename", "--json").stdout)["features"]
+    assert rename["occurrences"] >= 1 and "cursor" not in rename and "instruction_kind" not in rename
+    ghost = json.loads(_route(f"{decoder}:{line + 1}:9", "--task", "autocomplete", "--json").stdout)["features"]
+    assert ghost["cursor"] and "selected_lines" not in ghost and "occurrences" not in ghost
 
 
 # --------------------------------------------------------------------------

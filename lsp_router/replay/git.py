@@ -44,9 +44,10 @@ class Git:
         probe = self._run("rev-parse", "--is-bare-repository", "--is-shallow-repository", "--git-dir", check=False)
         if probe.returncode != 0:
             detail = probe.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise ReplayError(
-                f"{path} is not a git repository" + (f" ({detail[-1].removeprefix('fatal: ')})" if detail else "")
-            )
+            cause = detail[-1].removeprefix("fatal: ") if detail else ""
+            # git's own words say the same thing again unless something else went wrong
+            said_twice = not cause or cause.startswith("not a git repository")
+            raise ReplayError(f"{path} is not a git repository" + ("" if said_twice else f" ({cause})"))
         bare, shallow, _ = (probe.stdout.decode("utf-8", "replace").splitlines() + ["", "", ""])[:3]
         self.bare = bare.strip() == "true"
         self.shallow = shallow.strip() == "true"

@@ -63,6 +63,13 @@ def _check_inside(lines: list[str], pos: tuple[int, int], path: str, shown: str)
         raise RouteError(f"position {shown} is past the end of line {line + 1} of {path} ({len(lines[line])} characters)")
 
 
+def symbol_at_line(lines: list[str], start: tuple[int, int], symbol_at):
+    """The identifier at `start`, as the server's rename finds it (None on a blank or a symbol-free spot)."""
+    from lsp_router.tasks.common import DocView
+
+    return symbol_at(DocView("file:///route", lines[start[0]] + "\n", None, None), 0, start[1])
+
+
 def _route(args) -> dict:
     m = _LOCATION.match(args.location)
     if m is None:
@@ -88,6 +95,11 @@ def _route(args) -> dict:
     if args.end is not None:
         end = _position(args.end, "--end")
         _check_inside(lines, end, path, args.end.strip())
+    if args.task == "rename":
+        from lsp_router.tasks.rename import symbol_at
+
+        if symbol_at_line(lines, start, symbol_at) is None:
+            raise RouteError(f"no symbol at {start[0] + 1}:{start[1] + 1} of {path}: put the position on the name to rename")
     language = parsing.language_for(args.language, path)
     features = extract_features(args.task, text, language=language, start=start, end=end,
                                 instruction=args.instruction)
@@ -101,7 +113,7 @@ def _route(args) -> dict:
         "budget": args.budget,
         "file": path,
         "position": {"line": start[0] + 1, "col": start[1] + 1},
-        "features": features.as_dict(),
+        "features": features.meaningful(),
     }
 
 

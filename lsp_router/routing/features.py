@@ -93,8 +93,20 @@ class RequestFeatures:
         """A plain dict (snake_case keys) for JSON and logs."""
         return {f.name: getattr(self, f.name) for f in _FIELDS}
 
+    def meaningful(self) -> dict:
+        """`as_dict` without the fields that mean nothing for this task (an autocomplete's
+        `selected_lines`, an explanation's `occurrences`, ...)."""
+        unused = _UNUSED_BY_TASK.get(self.task, frozenset())
+        return {name: value for name, value in self.as_dict().items() if name not in unused}
+
 
 _FIELDS = fields(RequestFeatures)
+_UNUSED_BY_TASK = {
+    "autocomplete": frozenset({"selected_lines", "occurrences", "symbol_scope", "instruction_chars", "instruction_kind"}),
+    "rename": frozenset({"cursor", "instruction_chars", "instruction_kind"}),
+    "explain": frozenset({"cursor", "occurrences", "symbol_scope", "instruction_chars", "instruction_kind"}),
+    "refactor": frozenset({"cursor", "occurrences", "symbol_scope"}),
+}
 
 
 def _tokens(chars: int) -> int:
