@@ -48,22 +48,30 @@ async def check_provider(config: ProviderConfig, models: list[ModelRef], setting
         if not key and not config.local:
             f.fixes.append(missing_key_message(config))
     listed: set[str] | None = None
-    try:
-        listed = await asyncio.wait_for(_list_models(config, key), timeout)
-        reach = "yes"
-    except asyncio.TimeoutError:
-        reach = "timeout"
-    except Exception as exc:  # any SDK error: report it, never a traceback
-        status = getattr(exc, "status_code", None)
-        reach = f"yes ({status})" if status in (401, 403, 404, 405) else f"no: {type(exc).__name__}"
-        if status in (401, 403):
-            for f in findings:
-                f.fixes.append(f"{config.name} rejected the key ({status}): set a valid key")
+    advice = ""
+    where = config.base_url or "the SDK's default address"
+    if not key and not config.local:
+        reach = "not tried (no key)"  # a call without a key can only fail: say what to fix at once
+    else:
+        try:
+            listed = await asyncio.wait_for(_list_models(config, key), timeout)
+            reach = "yes"
+        except asyncio.TimeoutError:
+            reach, advice = "no: timeout", f"no answer in {timeout:.0f} s: check the address and the network (a proxy?)"
+        except Exception as exc:  # any SDK error: report it, never a traceback
+            status = getattr(exc, "status_code", None)
+            if status in (401, 403, 404, 405):
+                reach = f"yes ({status})"
+            else:
+                cause, advice = why_unreachable(exc, config.name)
+                reach = f"no: {cause}"
+            if status in (401, 403):
+                for f in findings:
+                    f.fixes.append(f"{config.name} rejected the key ({status}): set a valid key")
     for f, model in zip(findings, models):
         f.reachable = reach
-        if reach.startswith("no") or reach == "timeout":
-            where = config.base_url or "the SDK's default address"
-            f.fixes.append(f"cannot reach {config.name} at {where}: check lspRouter.providers.{config.name}.baseUrl or the network")
+        if advice:
+            f.fixes.append(f"cannot reach {config.name} at {where} ({reach[4:]}): {advice}")
         if listed is not None:
             f.listed = "yes" if model.name in listed else "NO"
             if model.name not in listed:
@@ -75,6 +83,29 @@ async def check_provider(config: ProviderConfig, models: list[ModelRef], setting
         else:
             f.priced = f"${price.cost_usd:.2f}/MTok in ({price.source})"
     return findings
+
+
+def why_unreachable(exc: BaseException, provider: str) -> tuple[str, str]:
+    """(what failed, what to do) for a call that never got an HTTP answer, in words."""
+    import socket
+    import ssl
+
+    seen: list[BaseException] = []
+    while exc is not None and exc not in seen:
+        seen.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    setting = f"lspRouter.providers.{provider}.baseUrl"
+    for err in seen:
+        if isinstance(err, socket.gaierror):
+            return "DNS lookup failed", f"its host name does not resolve: check {setting} and the network's DNS"
+        if isinstance(err, ConnectionRefusedError):
+            return "connection refused", f"nothing listens there: is the server running, is {setting} right?"
+        if isinstance(err, ssl.SSLError):
+            return "TLS handshake failed", f"check http:// vs https:// in {setting}, or a proxy's certificate"
+        if isinstance(err, (TimeoutError, socket.timeout)) or "Timeout" in type(err).__name__:
+            return "timeout", "no answer: check the address and the network (a proxy?)"
+    name = type(seen[-1]).__name__ if seen else "error"
+    return f"{name}", f"check {setting} and the network"
 
 
 async def _list_models(config: ProviderConfig, key: str | None) -> set[str]:

@@ -162,3 +162,26 @@ def test_doctor_checks_each_configured_provider(tmp_path, loopback, third, serve
     missing = subprocess.run([sys.executable, "-m", "lsp_router", "doctor", "--settings", str(path)], env=env, capture_output=True, text=True)
     assert missing.returncode == 1
     assert "DEEPSEEK_API_KEY" in missing.stdout
+
+
+def test_doctor_without_a_key_skips_the_call_and_says_why_a_call_failed(tmp_path, server_env):
+    import socket
+
+    with socket.socket() as probe:  # a loopback port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"openai": {"baseUrl": f"http://127.0.0.1:{port}/v1"},
+                                "anthropic": {"baseUrl": f"http://127.0.0.1:{port}"}}))
+    env = {**server_env, "OPENAI_API_KEY": "", "ANTHROPIC_API_KEY": ""}
+    doctor = [sys.executable, "-m", "lsp_router", "doctor", "--settings", str(path), "--json"]
+    rows = json.loads(subprocess.run(doctor, env=env, capture_output=True, text=True).stdout)["providers"]
+    assert [(r["key"], r["reachable"]) for r in rows] == [("MISSING", "not tried (no key)")] * 2
+    assert not any("cannot reach" in fix for r in rows for fix in r["fixes"])
+
+    env["OPENAI_API_KEY"] = "sk-test-doctor"
+    rows = json.loads(subprocess.run(doctor, env=env, capture_output=True, text=True).stdout)["providers"]
+    openai_row = next(r for r in rows if r["provider"] == "openai")
+    assert openai_row["reachable"] == "no: connection refused"
+    assert any(fix.startswith(f"cannot reach openai at http://127.0.0.1:{port}/v1 (connection refused): nothing listens there")
+               for fix in openai_row["fixes"]), openai_row["fixes"]
