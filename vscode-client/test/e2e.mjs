@@ -79,6 +79,18 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
     finish(1);
   });
 }
+
+// "1 request", "2 requests"
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+// at most n characters, cut at a word or field boundary (never mid-word), with an ellipsis
+function cut(text, n) {
+  const t = String(text).replace(/\s+/g, ' ').trim();
+  if (t.length <= n) return t;
+  const head = t.slice(0, n);
+  const at = Math.max(head.lastIndexOf(', '), head.lastIndexOf(' '));
+  return `${(at > n / 2 ? head.slice(0, at) : head).replace(/[,\s]+$/, '')} …`;
+}
+
 function log(msg) {
   console.log(`[e2e +${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 }
@@ -538,7 +550,7 @@ async function main() {
     } catch {
       /* reported below */
     }
-    check('`lsp-router spend --session ID --json` answers', spendRun.status === 0 && ledger && typeof ledger.costUsd === 'number', (spendRun.stdout + spendRun.stderr).trim().slice(0, 300));
+    check('`lsp-router spend --session ID --json` answers', spendRun.status === 0 && ledger && typeof ledger.costUsd === 'number', cut((spendRun.stdout + spendRun.stderr).trim(), 300));
     const exp = spawnSync(PYTHON, [path.join(HERE, 'expected_cost.py'), recorded], { encoding: 'utf8' });
     let expected = null;
     try {
@@ -549,7 +561,7 @@ async function main() {
     fs.copyFileSync(recorded, path.join(OUT, 'loopback-recorded.json'));
     fs.writeFileSync(path.join(OUT, 'expected-cost.json'), exp.stdout + exp.stderr);
     const rec = readRecorded();
-    log(`loopback saw ${rec.length} requests: ${rec.map((r) => `${r.api}/${r.model}/${r.status}`).join(', ')}`);
+    log(`loopback saw ${plural(rec.length, 'request')}: ${rec.map((r) => `${r.api}/${r.model}/${r.status}`).join(', ')}`);
 
     if (ledger && expected) {
       const cost = ledger.costUsd;
@@ -563,7 +575,7 @@ async function main() {
       check('status bar went from $0.00 to the exact session cost', stable === want, `status "${stable}", expected "${want}"`);
       check('tooltip shows the precise session cost', tooltip.includes(fmt.formatUsdPrecise(cost)), fmt.formatUsdPrecise(cost));
     } else {
-      check('expected cost computed from the loopback usage', false, (exp.stdout + exp.stderr).slice(0, 300));
+      check('expected cost computed from the loopback usage', false, cut(exp.stdout + exp.stderr, 300));
     }
     check('tooltip breaks down by task (explain, autocomplete, refactor)', /By task/.test(tooltip) && /explain/.test(tooltip) && /autocomplete/.test(tooltip) && /refactor/.test(tooltip));
     check('tooltip breaks down by tier (mini, frontier)', /By tier:.*mini.*frontier/s.test(tooltip) || /By tier:.*frontier.*mini/s.test(tooltip));
@@ -572,12 +584,12 @@ async function main() {
     // 10. The keys reached the provider, and only through Secret Storage.
     const openaiReqs = rec.filter((r) => r.api.startsWith('openai'));
     const anthropicReqs = rec.filter((r) => r.api === 'anthropic');
-    check('the OpenAI key from the command reached the provider', openaiReqs.length > 0 && openaiReqs.every((r) => r.authorization === `Bearer ${OPENAI_KEY}`), `${openaiReqs.length} requests`);
+    check('the OpenAI key from the command reached the provider', openaiReqs.length > 0 && openaiReqs.every((r) => r.authorization === `Bearer ${OPENAI_KEY}`), plural(openaiReqs.length, 'request'));
     // (the anthropic SDK sends the key as x-api-key, or as a bearer token in newer releases)
     check(
       'the Anthropic key from the command reached the provider',
       anthropicReqs.length > 0 && anthropicReqs.every((r) => r.xApiKey === ANTHROPIC_KEY || r.authorization === `Bearer ${ANTHROPIC_KEY}`),
-      `${anthropicReqs.length} requests`,
+      plural(anthropicReqs.length, 'request'),
     );
     const settingsNow = fs.readFileSync(settingsPath, 'utf8');
     check('settings.json never holds a key', !settingsNow.includes(OPENAI_KEY) && !settingsNow.includes(ANTHROPIC_KEY) && !/apiKey/i.test(settingsNow));
