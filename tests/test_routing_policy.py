@@ -561,3 +561,15 @@ def test_rename_features():
     assert (f.symbol_scope, f.occurrences) == ("exported", 1)
     f = extract_features("rename", PY, language="python", start=(0, 8))  # import
     assert (f.symbol_scope, f.occurrences) == ("module", 2)
+
+
+def test_agreement_report_prints_only_under_s():
+    # the report is for `pytest -s`; a plain run keeps pytest's progress clean
+    def run(*flags: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *flags,
+             f"{Path(__file__)}::test_data_set_agreement"],
+            capture_output=True, text=True, cwd=ROOT, timeout=300,
+        ).stdout
+    assert "disagreements:" not in run()
+    assert "disagreements:" in run("-s")
