@@ -64,6 +64,7 @@ class JobResult:
     cached: bool = False
     escalated: bool = False
     check: CheckResult = field(default_factory=lambda: CheckResult(True))
+    request_id: str = ""  # the ledger row of the call (the last, when escalated) or of the cache hit
 
     def summary(self) -> dict:
         return {
@@ -181,19 +182,22 @@ class Engine:
     def _serve_hit(self, job: Job, decision, hit) -> JobResult:
         original = Decimal(hit.cost_usd) if hit.cost_usd is not None else None
         model = ModelRef.parse(hit.model)
+        request_id = uuid.uuid4().hex
         self._record(
             self.tracker.record_cache_hit,
-            request_id=uuid.uuid4().hex, task=job.task, tier=hit.tier, model=model,
+            request_id=request_id, task=job.task, tier=hit.tier, model=model,
             original_cost=original, reason=f"{decision.reason} (cache hit)", write=False,
         )
         self.after_reply(self._write_and_notify)
         if job.on_text and hit.payload.get("markdown"):
             job.on_text(hit.payload["markdown"])
-        return JobResult(hit.payload, model, hit.tier, f"{decision.reason} (cache hit)", Decimal(0), cached=True)
+        return JobResult(hit.payload, model, hit.tier, f"{decision.reason} (cache hit)", Decimal(0), cached=True,
+                         request_id=request_id)
 
     async def _call_and_check(self, job: Job, decision, model: ModelRef, key: str) -> JobResult:
         tier, reason = decision.tier, decision.reason
-        answer, check, cost = await self._call(job, tier, model, reason, escalate_on_fail=self._may_escalate(decision))
+        answer, check, cost, request_id = await self._call(
+            job, tier, model, reason, escalate_on_fail=self._may_escalate(decision))
         escalated = False
         if not check.ok and self._may_escalate(decision):
             escalated = True
@@ -201,14 +205,14 @@ class Engine:
             model = self.settings.frontier
             reason = f"frontier (escalated): {check.reason}"
             log.info("%s %s escalated: %s", job.task, job.uri, check.reason)
-            answer, check, frontier_cost = await self._call(job, tier, model, reason, escalate_on_fail=False)
+            answer, check, frontier_cost, request_id = await self._call(job, tier, model, reason, escalate_on_fail=False)
             cost = None if cost is None or frontier_cost is None else cost + frontier_cost
         if answer is not None and check.ok:
             from lsp_router.cache.store import CachedResult
 
             entry = CachedResult(answer, str(model), tier, None if cost is None else str(cost), time.time())
             self.after_reply(lambda: self.cache.put(key, entry))
-        return JobResult(answer, model, tier, reason, cost, escalated=escalated, check=check)
+        return JobResult(answer, model, tier, reason, cost, escalated=escalated, check=check, request_id=request_id)
 
     def _may_escalate(self, decision) -> bool:
         if decision.tier != "mini" or decision.pinned:
@@ -256,7 +260,7 @@ class Engine:
             write=False,
         )
         self.after_reply(self._write_and_notify)
-        return answer, check, row.cost_usd
+        return answer, check, row.cost_usd, request_id
 
     def _reasoning_check(self, job: Job, model: ModelRef, request: ModelRequest, completion) -> CheckResult | None:
         """A failed check whose cause is the model's reasoning, said so, with the setting that fixes it."""

@@ -24,6 +24,8 @@ log = logging.getLogger("lsp_router")
 EXPLAIN = "lspRouter.explain"
 REFACTOR = "lspRouter.refactor"
 RESET_SESSION = "lspRouter.resetSession"
+COMPLETION_ACCEPTED = "lspRouter.completionAccepted"
+COMPLETION_OUTCOME = "lspRouter/completionOutcome"
 SPEND_CHANGED = "lspRouter/spendChanged"
 SPEND = "lspRouter/spend"
 STATUS = "lspRouter/status"
@@ -67,6 +69,7 @@ class RouterServer(LanguageServer):
         self.session = uuid.uuid4().hex[:12]
         self.engine = None  # built at `initialized`: start-up stays lean
         self.ghost_text = None  # tasks.autocomplete.GhostText, with the engine
+        self.answers = None  # tasks.outcomes.Answers, with the engine
         self.views: dict = {}  # uri -> tasks.common.DocView of its latest version
         self._warned: set[tuple[str, str]] = set()
         self._pending_messages: list[tuple[types.MessageType, str]] = []
@@ -112,6 +115,7 @@ class RouterServer(LanguageServer):
     def start_engine(self) -> None:
         from lsp_router.engine import open_engine
         from lsp_router.tasks.autocomplete import GhostText
+        from lsp_router.tasks.outcomes import Answers
 
         self.engine = open_engine(
             self.settings,
@@ -128,7 +132,8 @@ class RouterServer(LanguageServer):
             on_cache_warning=lambda m: self.show(types.MessageType.Warning, f"lsp-router: {m}"),
         )
         self.engine.after_reply = self.after_reply
-        self.ghost_text = GhostText()
+        self.answers = Answers(self.engine.tracker)
+        self.ghost_text = GhostText(self.answers)
         for kind, message in self._pending_messages:
             self.show(kind, message)
         self._pending_messages.clear()
@@ -341,15 +346,78 @@ async def inline_completion(ls: RouterServer, params: types.InlineCompletionPara
     generation = ls.ghost_text.supersede(uri)
     document, view = _view(ls, uri)
     line, character = client_to_point(document, params.position, view.lines)
-    text = ""
+    text, answer_id = "", None
     try:
-        text = await ls.ghost_text.complete(ls.engine, view, line, character, generation)
+        text, answer_id = await ls.ghost_text.complete_item(ls.engine, view, line, character, generation)
     except ProviderError as exc:
         ls.provider_failed(exc, "autocomplete")
     except BudgetStopped as exc:
         ls.show_once(("budget", "stopped"), types.MessageType.Error, f"lsp-router: {exc}")
     here = types.Range(params.position, params.position)
-    return types.InlineCompletionList(items=[types.InlineCompletionItem(insert_text=text, range=here)] if text else [])
+    if not text:
+        return types.InlineCompletionList(items=[])
+    command = None
+    if answer_id is not None:
+        command = types.Command(title="lsp-router: completion accepted", command=COMPLETION_ACCEPTED,
+                                arguments=[{"id": answer_id}])
+    return types.InlineCompletionList(items=[types.InlineCompletionItem(insert_text=text, range=here, command=command)])
+
+
+def _plain(params: Any) -> Any:
+    """pygls hands a custom notification's params over as attribute objects: plain values."""
+    if params is None or isinstance(params, (str, int, float, bool)):
+        return params
+    if hasattr(params, "_asdict"):
+        return {k: _plain(v) for k, v in params._asdict().items()}
+    if isinstance(params, dict):
+        return {k: _plain(v) for k, v in params.items()}
+    if isinstance(params, (list, tuple)):
+        return [_plain(v) for v in params]
+    if hasattr(params, "__dict__"):
+        return {k: _plain(v) for k, v in vars(params).items()}
+    return params
+
+
+def _outcome_args(raw: Any) -> tuple[str, str, int | None] | str:
+    """(id, outcome, acceptedChars) from a completionOutcome's params, or what is wrong with them."""
+    from lsp_router.tasks.outcomes import OUTCOMES
+
+    if not isinstance(raw, dict):
+        return "params must be an object with \"id\" and \"outcome\""
+    answer_id, outcome, chars = raw.get("id"), raw.get("outcome"), raw.get("acceptedChars")
+    if not isinstance(answer_id, str) or not answer_id:
+        return "\"id\" must be a non-empty string"
+    if outcome not in OUTCOMES:
+        return f"\"outcome\" must be one of {', '.join(OUTCOMES)}"
+    if chars is not None and (isinstance(chars, bool) or not isinstance(chars, int) or chars < 0):
+        return "\"acceptedChars\" must be a non-negative integer"
+    return answer_id, outcome, chars
+
+
+@server.feature(COMPLETION_OUTCOME)
+def completion_outcome(ls: RouterServer, params: Any = None) -> None:
+    parsed = _outcome_args(_plain(params))
+    if isinstance(parsed, str):
+        log.warning("%s ignored: %s", COMPLETION_OUTCOME, parsed)
+        return
+    if ls.answers is None or not ls.answers.settle(*parsed):
+        log.warning("%s ignored: unknown id %r", COMPLETION_OUTCOME, parsed[0])
+        return
+    ls.after_reply(ls.notify_spend)
+
+
+@server.command(COMPLETION_ACCEPTED)
+async def completion_accepted(ls: RouterServer, params: types.ExecuteCommandParams):
+    args = params.arguments or []
+    arg = args[0] if len(args) == 1 else None
+    parsed = _outcome_args({**arg, "outcome": "accepted"} if isinstance(arg, dict) else None)
+    if isinstance(parsed, str):
+        raise JsonRpcInvalidParams(f"{COMPLETION_ACCEPTED}: give one argument {{\"id\": ...}}; {parsed}")
+    if ls.answers is None or not ls.answers.known(parsed[0]):
+        raise JsonRpcInvalidParams(f"{COMPLETION_ACCEPTED}: unknown completion id {parsed[0]!r}")
+    ls.answers.settle(parsed[0], "accepted", arg.get("acceptedChars"))
+    ls.notify_spend()
+    return {"id": parsed[0], "outcome": "accepted"}
 
 
 # -- rename ---------------------------------------------------------------------------------

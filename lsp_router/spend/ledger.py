@@ -28,6 +28,8 @@ from lsp_router import paths
 
 __all__ = [
     "OUTCOMES",
+    "ANSWER_OUTCOMES",
+    "AnswerOutcome",
     "LedgerError",
     "LedgerRow",
     "Ledger",
@@ -37,7 +39,10 @@ __all__ = [
 ]
 
 OUTCOMES = ("ok", "error", "cancelled", "escalated")
-SCHEMA_VERSION = 1
+# What became of an answer shown to the user (issue 14 §1); "shown" until a signal comes.
+ANSWER_OUTCOMES = ("shown", "accepted", "partial", "dismissed")
+# 1: calls. 2: + answers (one row per answer shown, joined to its call by request_id).
+SCHEMA_VERSION = 2
 # Enough digits that summing any realistic ledger never rounds (28 is Decimal's default).
 _SUM_CONTEXT = decimal.Context(prec=60)
 
@@ -75,7 +80,23 @@ class LedgerRow:
     error: str = ""
 
 
+@dataclass
+class AnswerOutcome:
+    """What became of one answer: no code, only ids, labels and a count of characters."""
+
+    answer_id: str
+    request_id: str  # the ledger row (call or cache hit) that produced the answer
+    ts: float
+    session: str
+    task: str
+    tier: str
+    bucket: str  # routing.features.features_bucket of the request
+    outcome: str  # see ANSWER_OUTCOMES
+    accepted_chars: int | None = None
+
+
 _COLUMNS = tuple(f.name for f in fields(LedgerRow))
+_ANSWER_COLUMNS = tuple(f.name for f in fields(AnswerOutcome))
 _BOOL_COLUMNS = frozenset({"priced", "cache_hit", "estimated"})
 _INT_COLUMNS = frozenset(
     {"input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens"}
@@ -113,7 +134,32 @@ _SCHEMA = (
     """,
     "CREATE INDEX IF NOT EXISTS calls_ts ON calls (ts)",
     "CREATE INDEX IF NOT EXISTS calls_session_ts ON calls (session, ts)",
+    # Schema 2. An answer's row is written when it is shown and updated by its outcome.
+    """
+    CREATE TABLE IF NOT EXISTS answers (
+        answer_id VARCHAR(200) PRIMARY KEY,
+        request_id VARCHAR(200) NOT NULL,
+        ts DOUBLE PRECISION NOT NULL,
+        session VARCHAR(200) NOT NULL,
+        task VARCHAR(40) NOT NULL,
+        tier VARCHAR(40) NOT NULL,
+        bucket VARCHAR(120) NOT NULL,
+        outcome VARCHAR(20) NOT NULL,
+        accepted_chars BIGINT
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS answers_session_ts ON answers (session, ts)",
 )
+# A later "shown" never undoes a verdict; a verdict replaces "shown" (or an earlier verdict).
+_UPSERT_ANSWER = (
+    f"INSERT INTO answers ({', '.join(_ANSWER_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_ANSWER_COLUMNS))}) "
+    "ON CONFLICT (answer_id) DO UPDATE SET "
+    "outcome = CASE WHEN excluded.outcome = 'shown' THEN answers.outcome ELSE excluded.outcome END, "
+    "accepted_chars = CASE WHEN excluded.outcome = 'shown' THEN answers.accepted_chars "
+    "ELSE excluded.accepted_chars END"
+)
+_SELECT_ANSWERS = f"SELECT {', '.join(_ANSWER_COLUMNS)} FROM answers"
 _INSERT = (
     f"INSERT INTO calls ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
     "ON CONFLICT (request_id) DO NOTHING"
@@ -291,6 +337,7 @@ class SqliteLedger:
                 raise
         # A file that claims our schema but lacks the table is not a ledger.
         conn.execute("SELECT request_id FROM calls LIMIT 1").fetchall()
+        conn.execute("SELECT answer_id FROM answers LIMIT 1").fetchall()
 
     def _close_quietly(self) -> None:
         if self._conn is not None:
@@ -315,6 +362,31 @@ class SqliteLedger:
                 self._connection().execute(_INSERT, params)
             except sqlite3.Error as exc:
                 raise LedgerError(_explain(self.path, exc)) from exc
+
+    def record_answer(self, answer: AnswerOutcome) -> None:
+        """Store an answer's outcome (one row per answer_id; a verdict replaces "shown")."""
+        if answer.outcome not in ANSWER_OUTCOMES:
+            raise LedgerError(f"spend ledger {self.path}: unknown answer outcome {answer.outcome!r}")
+        params = tuple(getattr(answer, name) for name in _ANSWER_COLUMNS)
+        with self._lock:
+            try:
+                self._connection().execute(_UPSERT_ANSWER, params)
+            except sqlite3.Error as exc:
+                raise LedgerError(_explain(self.path, exc)) from exc
+
+    def answers(
+        self, *, session: str | None = None, since: float | None = None, until: float | None = None
+    ) -> list[AnswerOutcome]:
+        """Answer outcomes in time order (same filters as `rows`)."""
+        where, params = self._where(session, since, until)
+        with self._lock:
+            try:
+                fetched = self._connection().execute(
+                    f"{_SELECT_ANSWERS}{where} ORDER BY ts, answer_id", params
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise LedgerError(_explain(self.path, exc)) from exc
+        return [AnswerOutcome(*values) for values in fetched]
 
     def _where(
         self, session: str | None, since: float | None, until: float | None

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from lsp_router.core import ModelRef, Usage
 from lsp_router.spend.budget import BudgetSettings, BudgetStatus, budget_state, combine, level
-from lsp_router.spend.ledger import Ledger, LedgerError, LedgerRow, sum_usd
+from lsp_router.spend.ledger import ANSWER_OUTCOMES, AnswerOutcome, Ledger, LedgerError, LedgerRow, sum_usd
 from lsp_router.spend.pricing import Pricer
 from lsp_router.spend.report import Totals, local_midnight
 
@@ -79,6 +79,8 @@ class SpendTracker:
         self._by_task: dict[str, Totals] = {}
         self._by_tier: dict[str, Totals] = {}
         self._last: LedgerRow | None = None
+        # answer id -> (task, tier, outcome): the session's answers and what became of them
+        self._answers: dict[str, tuple[str, str, str]] = {}
         # Recent request ids, to make a repeated record_call a no-op (retries come soon after).
         self._seen: dict[str, None] = dict.fromkeys(self._unsaved)
 
@@ -219,6 +221,53 @@ class SpendTracker:
             self.flush()
         return row
 
+    def record_answer(
+        self, answer_id: str, *, request_id: str, task: str, tier: str, bucket: str, outcome: str,
+        accepted_chars: int | None = None,
+    ) -> bool:
+        """Record what became of an answer shown to the user ("shown" first, then a verdict).
+        False for an unknown outcome or a "shown" already recorded. The ledger row is written
+        now; a ledger that cannot take it is logged, the session's counts keep it."""
+        if outcome not in ANSWER_OUTCOMES:
+            return False
+        with self._lock:
+            known = self._answers.get(answer_id)
+            if outcome == "shown" and known is not None:
+                return False
+            self._answers[answer_id] = (task, tier, outcome)
+            row = AnswerOutcome(answer_id, request_id, self._clock(), self.session, task, tier, bucket,
+                                outcome, accepted_chars)
+            write = getattr(self.ledger, "record_answer", None)
+            if write is not None:
+                try:
+                    write(row)
+                except LedgerError as exc:
+                    log.warning("lsp-router: answer outcome not written: %s", exc)
+        return True
+
+    def answer(self, answer_id: str) -> tuple[str, str, str] | None:
+        """(task, tier, outcome) of an answer of this session, None when unknown."""
+        with self._lock:
+            return self._answers.get(answer_id)
+
+    def quality(self) -> dict:
+        """Accept rates of the session's answers by tier and by task ("partial" counts as accepted)."""
+        with self._lock:
+            by: dict[str, dict[str, list[int]]] = {"byTier": {}, "byTask": {}}
+            for task, tier, outcome in self._answers.values():
+                for group, name in (("byTier", tier), ("byTask", task)):
+                    counts = by[group].setdefault(name, [0, 0])
+                    counts[0] += 1
+                    counts[1] += outcome in ("accepted", "partial")
+            return {
+                group: {
+                    name: {"shown": shown, "accepted": accepted,
+                           "acceptRate": accepted / shown if shown else None}
+                    for name, (shown, accepted) in groups.items()
+                }
+                for group, groups in by.items()
+            }
+
     @property
     def last_row(self) -> LedgerRow | None:
         return self._last
@@ -323,6 +372,7 @@ class SpendTracker:
                 },
                 "byTier": {tier: {"costUsd": float(x.cost), "requests": x.requests} for tier, x in self._by_tier.items()},
                 "budget": self.budget_status().as_json(),
+                "quality": self.quality(),
             }
             last = None
             if self._last is not None:

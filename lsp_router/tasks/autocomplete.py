@@ -105,10 +105,11 @@ class GhostText:
     """Ghost text across keystrokes: typed-ahead reuse, and one model call per burst of
     typing (a newer request for the same document supersedes one still waiting)."""
 
-    def __init__(self) -> None:
+    def __init__(self, answers=None) -> None:
         from lsp_router.cache.typeahead import TypeAhead
 
         self.typeahead = TypeAhead()
+        self.answers = answers  # tasks.outcomes.Answers: ids and outcomes of what is shown
         self._generation: dict[str, int] = {}
 
     def supersede(self, uri: str) -> int:
@@ -118,13 +119,22 @@ class GhostText:
     async def complete(self, engine, view: DocView, line: int, character: int, generation: int) -> str:
         """The text to show at (line, character), "" for none. Provider errors and a hard
         budget stop are raised for the server to report."""
+        return (await self.complete_item(engine, view, line, character, generation))[0]
+
+    async def complete_item(
+        self, engine, view: DocView, line: int, character: int, generation: int
+    ) -> tuple[str, str | None]:
+        """`complete`, with the id of the answer shown (None without `answers` or text).
+        The rest of an answer served again as it is typed out keeps that answer's id."""
         uri = view.uri
         before = view.text[: view.offset(line, character)]
+        if self.answers is not None:
+            self.answers.observe(uri, before)
         reused = self.typeahead.lookup(uri, before)
         if reused is not None and reused[0]:
-            return reused[0]
+            return reused[0], reused[1].get("id")
         settings = engine.settings
-        _, job = build(NAME, view, TaskRequest((line, character)), settings)
+        features, job = build(NAME, view, TaskRequest((line, character)), settings)
 
         async def still_wanted() -> bool:
             # A newer keystroke supersedes this request while it waits: one call per burst.
@@ -133,10 +143,14 @@ class GhostText:
 
         result = await engine.run(job, before_call=still_wanted)
         if result is None or result.answer is None or not result.check.ok or not result.answer["text"]:
-            return ""
+            return "", None
         text = result.answer["text"]
-        self.typeahead.remember(uri, before, text)
-        return text
+        answer_id = None
+        if self.answers is not None:
+            answer_id = self.answers.shown(result, features, NAME)
+            self.answers.watch(answer_id, uri, before, text)
+        self.typeahead.remember(uri, before, text, {"id": answer_id} if answer_id else None)
+        return text, answer_id
 
 
 def clean_completion(text: str, prefix: str, suffix: str, drop_echo: bool | None = None, *, cut: bool = False,
