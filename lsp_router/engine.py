@@ -111,6 +111,13 @@ class Engine:
         from lsp_router.cache.inflight import Inflight
 
         self.inflight = Inflight()
+        # What routing learned (learning.LearnedRouting), set by whoever collects outcomes
+        # (the server). Exploration sends a few requests to the other tier; its tally:
+        self.learning = None
+        self.explore = False
+        self._requests = 0
+        self._explored = 0
+        self._explored_cost = Decimal(0)
 
     # -- settings -----------------------------------------------------------------------
 
@@ -145,7 +152,36 @@ class Engine:
             mode=self.settings.routing.get(task, "auto"),
             thresholds=self.settings.thresholds,
             budget="over" if budget == "stopped" else budget,
+            learned=self.learned_table(),
         )
+
+    def learned_table(self):
+        if self.learning is None or not self.settings.learn:
+            return None
+        return self.learning.table
+
+    def _explored_plan(self, job: Job, decision) -> Any:
+        """`decision`, or the other tier when this request may gather evidence there."""
+        from lsp_router.routing.learn import Exploration, other_tier
+        from lsp_router.routing.policy import explore
+
+        other = other_tier(decision.tier)
+        if not self.explore or self.learned_table() is None or other is None:
+            return decision
+        status = self.tracker.budget_status()
+        request = job.request
+        # Input ~4 characters a token and the full output allowance: on the high side.
+        estimate = self.tracker.pricer.estimate(
+            self.settings.model_for(other),
+            (len(request.system) + len(request.context) + len(request.prompt) + 3) // 4,
+            request.max_tokens,
+        )
+        used = Exploration(
+            requests=self._requests, explored=self._explored, cost=self.tracker.session_cost(),
+            explored_cost=self._explored_cost,
+            budget_room=None if status.cap_usd is None else status.cap_usd - status.used_usd,
+        )
+        return explore(decision, self.learned_table(), estimate, used)
 
     def cache_key(self, job: Job, model: ModelRef) -> str:
         from lsp_router.cache.store import make_key
@@ -156,6 +192,8 @@ class Engine:
         """The decision for `job`, the model it picks and the answer's cache key: what the
         server, the live replay and the dry run all route by."""
         decision = self.decide(job.task, job.features, budget)
+        if budget is None:
+            decision = self._explored_plan(job, decision)
         model = self.settings.model_for(decision.tier)
         return Plan(decision, model, self.cache_key(job, model))
 
@@ -166,6 +204,9 @@ class Engine:
         plan = self.plan(job)
         decision, model, key = plan.decision, plan.model, plan.key
         log.info("%s %s -> %s", job.task, job.uri, decision.reason)
+        self._requests += 1
+        if decision.explored:
+            self._explored += 1
 
         hit = self.cache.get(key)
         if hit is not None:
@@ -177,7 +218,12 @@ class Engine:
             raise BudgetStopped(self._budget_stop_message())
 
         # Identical requests in flight share one upstream call (and its ledger rows).
-        return await self.inflight.run(key, lambda: self._call_and_check(job, decision, model, key))
+        result = await self.inflight.run(key, lambda: self._call_and_check(job, decision, model, key))
+        if decision.explored and result is not None and result.cost_usd is not None:
+            self._explored_cost += result.cost_usd
+        if self.learning is not None:
+            self.after_reply(self.learning.refresh)  # another window's outcomes, a reset from the CLI
+        return result
 
     def _serve_hit(self, job: Job, decision, hit) -> JobResult:
         original = Decimal(hit.cost_usd) if hit.cost_usd is not None else None

@@ -132,7 +132,12 @@ class RouterServer(LanguageServer):
             on_cache_warning=lambda m: self.show(types.MessageType.Warning, f"lsp-router: {m}"),
         )
         self.engine.after_reply = self.after_reply
-        self.answers = Answers(self.engine.tracker)
+        from lsp_router.learning import LearnedRouting
+
+        self.engine.learning = LearnedRouting(
+            self.engine.tracker.ledger, warn=lambda m: self.show(types.MessageType.Warning, f"lsp-router: {m}"))
+        self.engine.explore = True
+        self.answers = Answers(self.engine.tracker, on_outcome=self.engine.learning.observe)
         self.ghost_text = GhostText(self.answers)
         for kind, message in self._pending_messages:
             self.show(kind, message)
@@ -457,6 +462,8 @@ async def rename_symbol(ls: RouterServer, params: types.RenameParams):
         types.TextEdit(range=client_range(document, (sl, sc), (el, ec), view.lines), new_text=params.new_name)
         for sl, sc, el, ec in result.answer["edits"]
     ]
+    if ls.answers is not None:
+        ls.answers.applied(result, job.features, "rename")  # a client applies what rename returns
     return types.WorkspaceEdit(changes={uri: edits})
 
 
@@ -505,7 +512,11 @@ async def explain(ls: RouterServer, params: types.ExecuteCommandParams):
             ls.work_done_progress.end(token, types.WorkDoneProgressEnd())
     if result.answer is None:
         raise RequestFailed(f"lsp-router: no explanation ({result.check.reason})")
-    return {"markdown": result.answer["markdown"], **result.summary()}
+    answer_id = None
+    if ls.answers is not None:
+        answer_id = ls.answers.explained(result, job.features, (uri, start, end))
+        ls.after_reply(ls.notify_spend)
+    return {"markdown": result.answer["markdown"], **result.summary(), "answerId": answer_id}
 
 
 # -- refactor -------------------------------------------------------------------------------
@@ -569,7 +580,9 @@ async def _refactor_edit(ls: RouterServer, uri: str, span: types.Range, instruct
         text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=document.version),
         edits=[edit],
     )
-    return types.WorkspaceEdit(document_changes=[versioned]) if document.version is not None else types.WorkspaceEdit(changes={uri: [edit]}), result
+    workspace_edit = (types.WorkspaceEdit(document_changes=[versioned]) if document.version is not None
+                      else types.WorkspaceEdit(changes={uri: [edit]}))
+    return workspace_edit, result, job
 
 
 @server.feature(types.CODE_ACTION_RESOLVE)
@@ -580,7 +593,10 @@ async def resolve_code_action(ls: RouterServer, action: types.CodeAction):
         uri, instruction = data["uri"], data["instruction"]
     except (KeyError, TypeError, ValueError):
         raise JsonRpcInvalidParams("lsp-router: this code action has no data to resolve") from None
-    action.edit, _ = await _refactor_edit(ls, uri, span, instruction)
+    action.edit, result, job = await _refactor_edit(ls, uri, span, instruction)
+    if ls.answers is not None:
+        ls.answers.applied(result, job.features, "refactor")  # a client applies the resolved action
+        ls.after_reply(ls.notify_spend)
     return action
 
 
@@ -591,10 +607,15 @@ async def refactor_command(ls: RouterServer, params: types.ExecuteCommandParams)
     if not isinstance(instruction, str) or not instruction.strip():
         raise JsonRpcInvalidParams(f"{REFACTOR}: give an \"instruction\"")
     span = ls.converter.structure(arg["range"], types.Range)
-    edit, result = await _refactor_edit(ls, uri, span, instruction.strip())
+    edit, result, job = await _refactor_edit(ls, uri, span, instruction.strip())
     # Cancelled before this point: nothing is applied.
     applied = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label=f"lsp-router: {instruction[:40]}"))
-    return {"applied": bool(applied.applied), "newText": result.answer["newText"], **result.summary()}
+    answer_id = None
+    if ls.answers is not None:
+        answer_id = ls.answers.applied(result, job.features, "refactor", bool(applied.applied))
+        ls.after_reply(ls.notify_spend)
+    return {"applied": bool(applied.applied), "newText": result.answer["newText"], **result.summary(),
+            "answerId": answer_id}
 
 
 # -- spend ----------------------------------------------------------------------------------

@@ -396,6 +396,7 @@ class Settings:
     mini: ModelRef = field(default_factory=lambda: ModelRef.parse(DEFAULT_MINI))
     frontier: ModelRef = field(default_factory=lambda: ModelRef.parse(DEFAULT_FRONTIER))
     routing: Mapping[str, str] = field(default_factory=lambda: {t: "auto" for t in TASKS})
+    learn: bool = True  # routing.learn: route by what users accept (routing/learn.py)
     # per task: one of REASONING_CHOICES (see providers/reasoning.py)
     reasoning_effort: Mapping[str, str] = field(default_factory=lambda: {t: "auto" for t in TASKS})
     thresholds: RoutingThresholds = field(default_factory=RoutingThresholds)
@@ -474,6 +475,9 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
             attempt(tier, lambda v=value, t=tier: _model(f"models.{t}", v, providers))
 
     changes["routing"] = _per_task(raw, "routing", ROUTING_MODES, base.routing, errors)
+    learn = _lookup(raw, "routing.learn")
+    if learn is not _MISSING and learn is not None:
+        attempt("learn", lambda: boolean("routing.learn", learn))
     changes["reasoning_effort"] = _per_task(raw, "reasoningEffort", REASONING_CHOICES, base.reasoning_effort, errors)
 
     _section(raw, "routing.thresholds", "thresholds", RoutingThresholds.from_dict, attempt)
@@ -636,6 +640,7 @@ def settings_schema() -> dict[str, dict[str, Any]]:
     }
     for task in TASKS:
         schema[f"routing.{task}"] = {"type": "string", "enum": list(ROUTING_MODES), "default": defaults.routing[task]}
+    schema["routing.learn"] = {"type": "boolean", "default": defaults.learn}
     for key, name in RoutingThresholds.keys().items():
         value = getattr(defaults.thresholds, name)
         schema[f"routing.thresholds.{key}"] = {

@@ -15,7 +15,7 @@ LAYERS: list[set[str]] = [
     {"lsp_router", "core", "paths", "tokens", "startup_codecache"},  # plain types and helpers
     {"settings"},  # the one typed settings tree
     {"routing", "providers", "spend", "cache"},  # pure policy and analysis; providers; storage
-    {"engine"},  # one pipeline for every task
+    {"engine", "learning"},  # one pipeline for every task; what routing learned
     {"tasks"},  # the editor tasks, registered by name
     {"server", "replay", "doctor"},  # what drives the engine: the language server, the replay
     {"cli", "__main__"},  # commands

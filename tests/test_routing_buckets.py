@@ -1,6 +1,7 @@
 """features_bucket: a short label of the routing features, used to group answer outcomes."""
 
-from lsp_router.routing.features import RequestFeatures, extract_features, features_bucket
+from lsp_router.routing.features import RequestFeatures, extract_features
+from lsp_router.routing.learn import features_bucket
 
 
 def test_bucket_autocomplete_cursor_and_size():

@@ -31,7 +31,7 @@ from dataclasses import dataclass, fields
 from . import parsing
 
 __all__ = [
-    "RequestFeatures", "extract_features", "features_bucket", "instruction_kind", "INSTRUCTION_KINDS", "CURSOR_KINDS",
+    "RequestFeatures", "extract_features", "instruction_kind", "INSTRUCTION_KINDS", "CURSOR_KINDS",
     # text helpers shared with the checks (the layer above)
     "line_start", "strip_comment", "is_opener", "unit_bounds", "inside_prose",
 ]
@@ -107,28 +107,6 @@ _UNUSED_BY_TASK = {
     "explain": frozenset({"cursor", "occurrences", "symbol_scope", "instruction_chars", "instruction_kind"}),
     "refactor": frozenset({"cursor", "occurrences", "symbol_scope"}),
 }
-
-# Size bands of `context_tokens` for `features_bucket` (upper bounds, exclusive).
-_SIZE_BANDS = ((200, "xs"), (800, "s"), (3000, "m"), (12000, "l"))
-
-
-def _size_band(tokens: int) -> str:
-    for bound, name in _SIZE_BANDS:
-        if tokens < bound:
-            return name
-    return "xl"
-
-
-def features_bucket(features: RequestFeatures) -> str:
-    """A short, stable label of a request's routing features, for grouping answer outcomes.
-
-    `task/kind/size`: kind is the cursor kind (autocomplete), the symbol scope (rename) or the
-    instruction kind (refactor), "-" when none; size is a band of `context_tokens`
-    (xs < 200 <= s < 800 <= m < 3000 <= l < 12000 <= xl). Pure; holds nothing of the code.
-    """
-    kind = features.cursor or features.symbol_scope or features.instruction_kind or "-"
-    return f"{features.task}/{kind}/{_size_band(max(0, int(features.context_tokens)))}"
-
 
 def _tokens(chars: int) -> int:
     return (chars + 3) // 4

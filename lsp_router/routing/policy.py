@@ -32,10 +32,14 @@ from typing import TYPE_CHECKING
 from lsp_router.settings import ROUTING_MODES as MODES
 from lsp_router.settings import RoutingThresholds
 
-if TYPE_CHECKING:  # only annotations: the server loads this module before tree-sitter is needed
+from .learn import Exploration, LearnedTable, features_bucket, may_explore, other_tier, verdict
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
     from .features import RequestFeatures
 
-__all__ = ["RoutingThresholds", "Decision", "classify", "MODES", "BUDGET_STATES"]
+__all__ = ["RoutingThresholds", "Decision", "classify", "explore", "MODES", "BUDGET_STATES"]
 
 BUDGET_STATES = ("ok", "near", "over")
 
@@ -48,6 +52,9 @@ class Decision:
     reason: str
     features: RequestFeatures
     pinned: bool = False
+    learned: bool = False  # the learned table moved this request off the rules' tier
+    explored: bool = False  # sent to the other tier to gather evidence
+    budget: str = "ok"  # the budget state it was decided under
 
 
 _DEFAULT = RoutingThresholds()
@@ -165,6 +172,7 @@ def classify(
     mode: str = "auto",
     thresholds: RoutingThresholds = _DEFAULT,
     budget: str = "ok",
+    learned: LearnedTable | None = None,
 ) -> Decision:
     """Route one request.
 
@@ -172,6 +180,10 @@ def classify(
     "mini" or "frontier" (pinned). `budget` is "ok", "near" (auto leans to
     mini: thresholds scaled by `budgetNearFactor`; a pin still wins) or "over"
     (everything goes mini, pins included).
+
+    `learned` (routing.learn) is the accept counts per features bucket and tier: in `auto`
+    mode a bucket where mini is clearly worse goes frontier, and one where mini is as good
+    goes mini ("near" a cap only the latter); the reason says "(learned)".
     """
     if mode not in MODES:
         raise ValueError(f"routing.{task}: expected auto, mini or frontier, got {mode!r}")
@@ -183,13 +195,13 @@ def classify(
 
     if budget == "over":
         if mode == "mini":
-            return Decision("mini", f"mini (pinned): routing.{task} = mini", features, pinned=True)
+            return Decision("mini", f"mini (pinned): routing.{task} = mini", features, pinned=True, budget="over")
         if mode == "frontier":
-            return Decision("mini", f"mini (budget): budget cap reached; routing.{task} = frontier ignored", features)
+            return Decision("mini", f"mini (budget): budget cap reached; routing.{task} = frontier ignored", features, budget="over")
         tier, why = rule(features, thresholds)
         if tier == "frontier":
-            return Decision("mini", f"mini (budget): budget cap reached; would be frontier: {why}", features)
-        return Decision("mini", f"mini (budget): budget cap reached; {why}", features)
+            return Decision("mini", f"mini (budget): budget cap reached; would be frontier: {why}", features, budget="over")
+        return Decision("mini", f"mini (budget): budget cap reached; {why}", features, budget="over")
 
     if mode != "auto":
         return Decision(mode, f"{mode} (pinned): routing.{task} = {mode}", features, pinned=True)
@@ -199,9 +211,44 @@ def classify(
         if tier == "frontier":
             scaled_tier, scaled_why = rule(features, thresholds.scaled(thresholds.budget_near_factor))
             if scaled_tier == "mini":
-                return Decision("mini", f"mini (budget): budget near its cap; would be frontier: {why}", features)
-            return Decision("frontier", f"frontier: {scaled_why} (budget near its cap)", features)
-        return Decision("mini", f"mini: {why}", features)
+                return Decision("mini", f"mini (budget): budget near its cap; would be frontier: {why}", features,
+                                budget=budget)
+            return _learned(Decision("frontier", f"frontier: {scaled_why} (budget near its cap)", features,
+                                     budget=budget), learned)
+        return Decision("mini", f"mini: {why}", features, budget=budget)
 
     tier, why = rule(features, thresholds)
-    return Decision(tier, f"{tier}: {why}", features)
+    return _learned(Decision(tier, f"{tier}: {why}", features), learned)
+
+
+def _learned(decision: Decision, learned: LearnedTable | None) -> Decision:
+    """The decision the learned table makes of the rules' one (a move is never upward near a cap)."""
+    if not learned:
+        return decision
+    found = verdict(learned.get(features_bucket(decision.features)))
+    if found is None or found.tier == decision.tier:
+        return decision
+    if found.tier == "frontier" and decision.budget != "ok":
+        return decision
+    return Decision(found.tier, f"{found.tier} (learned): {found.why}", decision.features,
+                    learned=True, budget=decision.budget)
+
+
+def explore(decision: Decision, learned: LearnedTable | None, estimate: Decimal | None,
+            used: Exploration) -> Decision:
+    """The decision, or the other tier when this request may gather evidence there.
+
+    Never for a pinned task, under a budget that leans or caps, or past the bounds of
+    `learn.may_explore` (5% of requests and of spend); `estimate` is the request's cost on
+    the other tier.
+    """
+    if decision.pinned or decision.budget != "ok":
+        return decision
+    bucket = features_bucket(decision.features)
+    counts = (learned or {}).get(bucket)
+    if not may_explore(counts, decision.tier, estimate, used):
+        return decision
+    other = other_tier(decision.tier)
+    rules = decision.reason.split(": ", 1)[-1]
+    return Decision(other, f"{other} (exploring): evidence for {bucket}; would be {decision.tier}: {rules}",
+                    decision.features, explored=True, budget=decision.budget)

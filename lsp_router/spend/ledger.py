@@ -40,7 +40,7 @@ __all__ = [
 
 OUTCOMES = ("ok", "error", "cancelled", "escalated")
 # What became of an answer shown to the user (issue 14 §1); "shown" until a signal comes.
-ANSWER_OUTCOMES = ("shown", "accepted", "partial", "dismissed")
+ANSWER_OUTCOMES = ("shown", "accepted", "partial", "dismissed", "undone")
 # 1: calls. 2: + answers (one row per answer shown, joined to its call by request_id).
 SCHEMA_VERSION = 2
 # Enough digits that summing any realistic ledger never rounds (28 is Decimal's default).
@@ -387,6 +387,19 @@ class SqliteLedger:
             except sqlite3.Error as exc:
                 raise LedgerError(_explain(self.path, exc)) from exc
         return [AnswerOutcome(*values) for values in fetched]
+
+    def answer_counts(self, *, since: float | None = None) -> dict[tuple[str, str], tuple[int, int]]:
+        """(bucket, tier) -> (settled, accepted) over answers with a verdict; "partial" is accepted."""
+        where, params = self._where(None, since, None)
+        where = f"{where} AND outcome != 'shown'" if where else " WHERE outcome != 'shown'"
+        query = (f"SELECT bucket, tier, COUNT(*), SUM(outcome IN ('accepted', 'partial')) FROM answers{where} "
+                 "GROUP BY bucket, tier")
+        with self._lock:
+            try:
+                fetched = self._connection().execute(query, params).fetchall()
+            except sqlite3.Error as exc:
+                raise LedgerError(_explain(self.path, exc)) from exc
+        return {(bucket, tier): (int(settled), int(accepted or 0)) for bucket, tier, settled, accepted in fetched}
 
     def _where(
         self, session: str | None, since: float | None, until: float | None

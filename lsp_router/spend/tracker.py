@@ -268,6 +268,11 @@ class SpendTracker:
                 for group, groups in by.items()
             }
 
+    def session_cost(self) -> Decimal:
+        """What this session has cost so far (priced rows)."""
+        with self._lock:
+            return self._total.cost
+
     @property
     def last_row(self) -> LedgerRow | None:
         return self._last

@@ -1,7 +1,9 @@
 """What became of each answer shown: ids for the client's signals, and the outcome of an
 answer that got none, read from the typing that follows it (issue 14 §1).
 
-An answer is "shown" when it is returned. The client may say `accepted`, `partial` or
+An answer is "shown" when it is returned. Rename and refactor edits are "accepted" once applied
+(a client may report "undone"); an explanation is "accepted" unless the same code is explained
+again, which dismisses the earlier one. The client may say `accepted`, `partial` or
 `dismissed` (`lspRouter/completionOutcome`, `lspRouter.completionAccepted`). Without a
 signal, ghost text is judged by what the user types next at that document: typing its own
 text out is `accepted`; a text before the cursor that no longer extends the spot where it
@@ -18,11 +20,11 @@ import os
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from lsp_router.routing.features import features_bucket
+from lsp_router.routing.learn import features_bucket
 
 log = logging.getLogger(__name__)
 
-VERDICTS = ("accepted", "partial", "dismissed")
+VERDICTS = ("accepted", "partial", "dismissed", "undone")
 OUTCOMES = ("shown", *VERDICTS)
 _HEAD = 64
 _TAIL = 256
@@ -40,8 +42,12 @@ class _Pending:
 class Answers:
     """The answers of one server process: registered when shown, settled once."""
 
-    def __init__(self, tracker, max_pending: int = 256) -> None:
+    def __init__(self, tracker, max_pending: int = 256, on_outcome=None) -> None:
         self.tracker = tracker
+        # (bucket, tier, previous outcome or None, outcome): what routing learns from
+        self.on_outcome = on_outcome
+        self._outcome: dict[str, str] = {}
+        self._explained: dict[tuple, str] = {}  # (uri, start, end) -> the answer id of its explanation
         self.max_pending = max_pending
         self._prefix = os.urandom(4).hex()
         self._counter = itertools.count(1)
@@ -54,8 +60,30 @@ class Answers:
         bucket = features_bucket(features) if features is not None else f"{task}/-/-"
         self._info[answer_id] = (result.request_id, task, result.tier, bucket)
         while len(self._info) > 4 * self.max_pending:
-            self._info.pop(next(iter(self._info)))
+            oldest = next(iter(self._info))
+            del self._info[oldest]
+            self._outcome.pop(oldest, None)
         self._record(answer_id, "shown")
+        return answer_id
+
+    def applied(self, result, features, task: str, applied: bool = True) -> str:
+        """A rename or refactor edit: accepted when the client applied it (a client that
+        reports an undo at once turns it into "undone" with `lspRouter/completionOutcome`)."""
+        answer_id = self.shown(result, features, task)
+        self.settle(answer_id, "accepted" if applied else "dismissed")
+        return answer_id
+
+    def explained(self, result, features, key: tuple) -> str:
+        """An explanation: accepted unless the same code is explained again in this session,
+        which turns the earlier answer into "dismissed" (a weak negative, and the only one)."""
+        previous = self._explained.pop(key, None)
+        if previous is not None and previous in self._info:
+            self.settle(previous, "dismissed")
+        answer_id = self.shown(result, features, "explain")
+        self.settle(answer_id, "accepted")
+        self._explained[key] = answer_id
+        while len(self._explained) > self.max_pending:
+            self._explained.pop(next(iter(self._explained)))
         return answer_id
 
     def watch(self, answer_id: str, uri: str, before: str, completion: str) -> None:
@@ -96,5 +124,9 @@ class Answers:
 
     def _record(self, answer_id: str, outcome: str, accepted_chars: int | None = None) -> None:
         request_id, task, tier, bucket = self._info[answer_id]
+        previous = self._outcome.get(answer_id)
+        self._outcome[answer_id] = outcome
+        if self.on_outcome is not None and previous != outcome:
+            self.on_outcome(bucket, tier, previous, outcome)
         self.tracker.record_answer(answer_id, request_id=request_id, task=task, tier=tier, bucket=bucket,
                                    outcome=outcome, accepted_chars=accepted_chars)

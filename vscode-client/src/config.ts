@@ -14,6 +14,7 @@ export const FORWARDED_SETTINGS = [
   'routing.rename',
   'routing.explain',
   'routing.refactor',
+  'routing.learn',
   'routing.thresholds.autocompleteBlockMaxMethods',
   'routing.thresholds.autocompleteBlockMaxContextTokens',
   'routing.thresholds.renameMaxOccurrences',
