@@ -1,4 +1,4 @@
-"""`lsp-router serve | route | spend | cache | replay | doctor`."""
+"""`lsp-router serve | route | routing | spend | cache | replay | doctor`."""
 
 from __future__ import annotations
 
@@ -24,9 +24,11 @@ def build_parser() -> argparse.ArgumentParser:
     from lsp_router.cache.cli import register as register_cache
     from lsp_router.replay.cli import register as register_replay
     from lsp_router.routing.cli import register as register_route
+    from lsp_router.routing.cli import register_learning
     from lsp_router.spend.cli import register as register_spend
 
     register_route(commands)
+    register_learning(commands)
     register_spend(commands)
     register_cache(commands)
     register_replay(commands)

@@ -16,7 +16,7 @@ from . import parsing
 from .features import extract_features
 from .policy import BUDGET_STATES, MODES, RoutingThresholds, classify
 
-__all__ = ["register", "run_route", "main"]
+__all__ = ["register", "register_learning", "run_route", "main"]
 
 TASKS = ("autocomplete", "rename", "explain", "refactor")
 _LOCATION = re.compile(r"^(?P<path>.+):(?P<line>[^:]*):(?P<col>[^:]*)$")
@@ -135,6 +135,96 @@ def run_route(args) -> int:
             continue
         print(f"  {key}: {value}")
     return 0
+
+
+def register_learning(subparsers) -> None:
+    """Add `routing stats [--json]` and `routing reset`: what routing learned from outcomes."""
+    routing = subparsers.add_parser(
+        "routing", help="what routing learned from the suggestions you accepted: stats, reset",
+        description=("Routing learns per kind of request (a features bucket) from the answers you accept "
+                     "or dismiss (routing.learn). `stats` lists the buckets, `reset` forgets them."),
+    )
+    commands = routing.add_subparsers(dest="routing_command", metavar="{stats,reset}")
+    commands.required = True
+    stats = commands.add_parser("stats", help="buckets with accept counts and rates per tier, and the current choice")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    stats.set_defaults(func=run_routing_stats)
+    reset = commands.add_parser("reset", help="forget what was learned (the ledger keeps its rows)")
+    reset.set_defaults(func=run_routing_reset)
+
+
+def _learned():
+    from lsp_router.learning import LearnedRouting
+    from lsp_router.spend.ledger import LedgerError, open_ledger
+
+    try:
+        ledger = open_ledger()
+    except LedgerError as exc:
+        raise RouteError(str(exc)) from None
+    warnings: list[str] = []
+    return LearnedRouting(ledger, warn=warnings.append), ledger, warnings
+
+
+def _tier_cell(counts: dict | None) -> str:
+    if not counts:
+        return "-"
+    return f"{counts['accepted']} of {counts['settled']} ({round(100 * counts['acceptRate'])}%)"
+
+
+def run_routing_stats(args) -> int:
+    try:
+        learned, ledger, warnings = _learned()
+    except RouteError as exc:
+        print(f"lsp-router routing: error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        for warning in warnings:
+            print(f"lsp-router routing: {warning}", file=sys.stderr)
+        rows = learned.stats()
+        since = learned.reset_at or None
+        if args.json:
+            print(json.dumps({"since": since, "ledger": str(ledger.path), "buckets": rows}))
+            return 0
+        if not rows:
+            print("nothing learned yet: no answer with an outcome"
+                  + (" since the last reset" if since else "") + f" in {ledger.path}")
+            return 0
+        table = [("bucket", "mini accepted", "frontier accepted", "choice")]
+        for row in rows:
+            choice = "rules" if row["choice"] == "rules" else f"{row['choice']} (learned): {row['why']}"
+            table.append((row["bucket"], _tier_cell(row["tiers"].get("mini")),
+                          _tier_cell(row["tiers"].get("frontier")), choice))
+        widths = [max(len(r[i]) for r in table) for i in range(3)]
+        for r in table:
+            print("  ".join(cell.ljust(width) for cell, width in zip(r, widths)) + "  " + r[3])
+        print(f"\n{len(rows)} bucket{'s' if len(rows) != 1 else ''}; \"rules\": not enough evidence to "
+              "differ from the classifier. Counts: answers with an outcome"
+              + (f" since the reset at {_local(since)}" if since else "") + ".")
+        return 0
+    finally:
+        ledger.close()
+
+
+def _local(ts: float) -> str:
+    import time
+
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts))
+
+
+def run_routing_reset(args) -> int:
+    try:
+        learned, ledger, warnings = _learned()
+    except RouteError as exc:
+        print(f"lsp-router routing: error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        buckets = len(learned.table)
+        learned.reset()
+        print(f"forgot what routing learned ({buckets} bucket{'s' if buckets != 1 else ''}); "
+              f"outcomes from now on count (state: {learned.path})")
+        return 0
+    finally:
+        ledger.close()
 
 
 def main(argv: list[str] | None = None) -> int:

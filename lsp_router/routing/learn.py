@@ -131,16 +131,23 @@ def may_explore(counts: Mapping[str, TierCounts] | None, tier: str, estimate: De
                 used: Exploration, share: Decimal = EXPLORE_SHARE) -> bool:
     """Whether this request, routed to `tier`, may try the other tier instead.
 
-    Only while the other tier has little evidence in the bucket; never more than `share` of
+    Only while the other tier has little evidence in the bucket, and up from mini only where
+    mini has answered `MIN_SAMPLES` times and missed more than `MATCH_TOLERANCE` of them (a
+    bucket where mini is nearly always accepted cannot move up); never more than `share` of
     the requests or of the spend (counting this one at `estimate`, its cost on the other
     tier; unknown is no), and never past a budget cap.
     """
     other = other_tier(tier)
     if other is None or estimate is None:
         return False
-    seen = (counts or {}).get(other, TierCounts())
-    if seen.settled >= EXPLORE_UNTIL:
+    counts = counts or {}
+    if counts.get(other, TierCounts()).settled >= EXPLORE_UNTIL:
         return False
+    if tier == "mini":
+        # Frontier is worth paying for only where mini has shown it leaves room to do better.
+        mini = counts.get("mini", TierCounts())
+        if mini.settled < MIN_SAMPLES or (mini.rate or 0) >= 1 - MATCH_TOLERANCE:
+            return False
     if used.explored + 1 > share * (used.requests + 1):
         return False
     if used.explored_cost + estimate > share * (used.cost + estimate):

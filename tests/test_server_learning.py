@@ -1,0 +1,140 @@
+"""Routing that learns, end to end (issue 14 §1-2): the real server over stdio, providers on the
+loopback, and a scripted user who accepts a ghost text only when it is what the file really
+says there (the standard library's argparse.py).
+
+Mini writes the right rest of a line it is in the middle of, but a wrong next line on an empty
+line; frontier is always right. The user accepts through the item's `command` (as an LSP 3.18
+client runs it) and dismisses with `lspRouter/completionOutcome`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from collections import Counter
+from decimal import Decimal
+
+from lsprotocol import types
+
+from lsp_router.routing.learn import features_bucket
+from lsp_router.spend.ledger import SqliteLedger
+from lsp_router.tasks import TaskRequest, features_for
+from lsp_router.tasks.common import DocView
+from tests.conftest import FRONTIER, MINI, settings_for, stdlib_file
+
+SOURCE = stdlib_file("argparse.py")
+GOOD, BAD = "autocomplete/end_of_line/l", "autocomplete/empty_line/l"
+WRONG_LINE = "# TODO: handle this case"
+# Both tiers priced alike, so that the 5%-of-spend bound of exploration allows as many
+# explorations as the 5%-of-requests one (at list prices frontier explores about 7x less often).
+SAME_PRICE = {"inputPerMTok": 1, "outputPerMTok": 4}
+
+
+def _requests() -> list[tuple[str, int, int, str, str]]:
+    """(kind, line, column, document text, the file's own text at the cursor), 100 of each kind."""
+    lines = SOURCE.read_text(encoding="utf-8").splitlines(True)
+    good, bad = [], []
+    for i, line in enumerate(lines):
+        text = line.rstrip("\n")
+        if not text.startswith("        ") or text.strip().startswith(("#", "@", ")", "]", "}")):
+            continue
+        if text.rstrip().endswith((":", "(", "[", "{", ",", "\\")):
+            continue
+        if " = " in text and len(text) < 70:
+            column = text.index(" = ") + 3
+            edited, kind, out = text[:column], GOOD, good
+        else:
+            column = len(text) - len(text.lstrip())
+            edited, kind, out = text[:column], BAD, bad
+        document = "".join(lines[:i] + [edited + "\n"] + lines[i + 1:])
+        features = features_for("autocomplete", DocView("file:///a.py", document, "python", 1), TaskRequest((i, column)))
+        if features_bucket(features) == kind:
+            out.append((kind, i, column, document, text[column:]))
+    assert len(good) >= 100 and len(bad) >= 100
+    picked = random.Random(14).sample(good, 100) + random.Random(15).sample(bad, 100)
+    random.Random(16).shuffle(picked)
+    return picked
+
+
+async def test_routing_learns_from_what_the_user_accepts(start_server, loopback, dirs):
+    settings = settings_for(loopback, prices={MINI: SAME_PRICE, FRONTIER: SAME_PRICE})
+    session = await start_server(settings)
+    uri = session.open(SOURCE)
+    shown, accepted = Counter(), Counter()
+    tiers_by_kind: dict[str, list[str]] = {GOOD: [], BAD: []}
+
+    for kind, line, column, document, truth in _requests():
+        loopback.reset()
+        loopback.reply(truth if kind == GOOD else WRONG_LINE, model=MINI.split(":")[1])
+        loopback.reply(truth, model=FRONTIER.split(":")[1])
+        session.change(uri, document)
+        result = await session.inline(uri, line, column)
+        (item,) = result.items
+        tier = "mini" if loopback.requests[-1].model == MINI.split(":")[1] else "frontier"
+        tiers_by_kind[kind].append(tier)
+        shown[tier] += 1
+        answer_id = item.command.arguments[0]["id"]
+        assert item.command.command == "lspRouter.completionAccepted"
+        if item.insert_text == truth:
+            accepted[tier] += 1
+            await session.command("lspRouter.completionAccepted", {"id": answer_id})
+        else:
+            session.client.protocol.notify("lspRouter/completionOutcome", {"id": answer_id, "outcome": "dismissed"})
+
+    # The bad kind moved to frontier and stays there; the good kind stayed on mini.
+    bad = tiers_by_kind[BAD]
+    assert bad[-30:] == ["frontier"] * 30, bad
+    assert tiers_by_kind[GOOD] == ["mini"] * 100
+    moved_at = next(i for i in range(len(bad)) if bad[i:] == ["frontier"] * (len(bad) - i))
+    assert moved_at < 70, f"the bad kind moved after {moved_at} of its 100 requests"
+
+    # What the spend object says is what the user did.
+    quality = (await session.spend())["session"]["quality"]
+    for tier in ("mini", "frontier"):
+        assert quality["byTier"][tier]["shown"] == shown[tier]
+        assert quality["byTier"][tier]["accepted"] == accepted[tier]
+        assert abs(quality["byTier"][tier]["acceptRate"] - accepted[tier] / shown[tier]) < 1e-12
+    assert quality["byTask"]["autocomplete"]["accepted"] == sum(accepted.values())
+
+    await session.client.shutdown_session()
+    with SqliteLedger(dirs["data"] / "ledger.sqlite3") as ledger:
+        rows = ledger.rows()
+    assert len(rows) == 200
+    learned = [r for r in rows if "(learned)" in r.reason]
+    explored = [r for r in rows if "(exploring)" in r.reason]
+    assert learned and all(r.reason.startswith("frontier (learned): mini accepted 0% vs frontier 100% here (n=")
+                           for r in learned)
+    # Exploration gathered frontier's evidence in the bad kind only, within its bounds.
+    assert 5 <= len(explored) <= 0.05 * len(rows)
+    assert all(r.tier == "frontier" and "evidence for autocomplete/empty_line/l" in r.reason for r in explored)
+    total = sum(Decimal(r.cost_usd) for r in rows)
+    assert sum(Decimal(r.cost_usd) for r in explored) <= Decimal("0.05") * total
+
+    # `lsp-router routing stats` reads the same evidence; the choice survives a restart.
+    env = {"LSP_ROUTER_DATA_DIR": str(dirs["data"]), "PATH": ""}
+    out = subprocess.run([sys.executable, "-m", "lsp_router", "routing", "stats", "--json"],
+                         capture_output=True, text=True, env=env, check=True)
+    buckets = {b["bucket"]: b for b in json.loads(out.stdout)["buckets"]}
+    assert buckets[BAD]["choice"] == "frontier" and buckets[GOOD]["choice"] == "rules"
+    assert buckets[BAD]["tiers"]["mini"]["accepted"] == 0
+    assert buckets[GOOD]["tiers"]["mini"] == {"settled": 100, "accepted": 100, "acceptRate": 1.0}
+    text = subprocess.run([sys.executable, "-m", "lsp_router", "routing", "stats"],
+                          capture_output=True, text=True, env=env, check=True).stdout
+    assert f"{BAD}  " in text and "frontier (learned): mini accepted 0% vs frontier 100%" in text
+
+    again = await start_server(settings)
+    kind, line, column, document, truth = next(r for r in _requests() if r[0] == BAD)
+    loopback.reset()
+    loopback.reply(truth)
+    again.open(SOURCE, text=document)
+    await again.inline(again_uri := SOURCE.resolve().as_uri(), line, column)
+    assert loopback.requests[-1].model == FRONTIER.split(":")[1], "learned before the restart"
+    assert again_uri
+
+    subprocess.run([sys.executable, "-m", "lsp_router", "routing", "reset"], env=env, check=True,
+                   capture_output=True)
+    out = subprocess.run([sys.executable, "-m", "lsp_router", "routing", "stats", "--json"],
+                         capture_output=True, text=True, env=env, check=True)
+    assert json.loads(out.stdout)["buckets"] == []
