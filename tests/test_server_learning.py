@@ -91,12 +91,15 @@ async def test_routing_learns_from_what_the_user_accepts(start_server, loopback,
     assert moved_at < 70, f"the bad kind moved after {moved_at} of its 100 requests"
 
     # What the spend object says is what the user did.
-    quality = (await session.spend())["session"]["quality"]
+    snapshot = (await session.spend())["session"]
+    quality = snapshot["quality"]
     for tier in ("mini", "frontier"):
         assert quality["byTier"][tier]["shown"] == shown[tier]
         assert quality["byTier"][tier]["accepted"] == accepted[tier]
         assert abs(quality["byTier"][tier]["acceptRate"] - accepted[tier] / shown[tier]) < 1e-12
     assert quality["byTask"]["autocomplete"]["accepted"] == sum(accepted.values())
+    mini_cost = snapshot["byTier"]["mini"]["costUsd"]
+    assert abs(quality["byTier"]["mini"]["costPerAcceptedUsd"] - mini_cost / accepted["mini"]) < 1e-12
 
     await session.client.shutdown_session()
     with SqliteLedger(dirs["data"] / "ledger.sqlite3") as ledger:

@@ -185,3 +185,39 @@ def test_register_on_the_main_parser(data_dir, capsys):
     out = json.loads(capsys.readouterr().out)
     assert {r["model"] for r in out["rows"]} == {"openai:gpt-5.4-mini", "acme:private"}
     assert main(["spend", "--json"]) == 0  # a leading "spend" is accepted too
+
+
+def test_accept_rates_and_cost_per_accepted_by_tier_session_and_day(tmp_path, monkeypatch, capsys):
+    """Answers' outcomes join the report: per group shown, accepted, rate, and cost per accepted."""
+    from lsp_router.spend.ledger import AnswerOutcome
+
+    monkeypatch.setenv("LSP_ROUTER_DATA_DIR", str(tmp_path))
+    with SqliteLedger(tmp_path / "ledger.sqlite3") as ledger:
+        for r in ROWS:
+            ledger.append(r)
+        outcomes = [("a", "mini", "accepted"), ("a", "mini", "dismissed"), ("b", "frontier", "partial"),
+                    ("e", "mini", "shown"), ("g", "mini", "accepted"), ("d", "frontier", "undone")]
+        for n, (request_id, tier, outcome) in enumerate(outcomes):
+            call = next(r for r in ROWS if r.request_id == request_id)
+            ledger.record_answer(AnswerOutcome(f"x{n}", request_id, call.ts, call.session, call.task, tier,
+                                               "b", outcome))
+    out = run_json(capsys, "--by", "tier")
+    tiers = {r["tier"]: r for r in out["rows"]}
+    assert (tiers["mini"]["shown"], tiers["mini"]["accepted"]) == (4, 2)
+    assert tiers["mini"]["acceptRate"] == 0.5
+    mini_cost = total([r for r in ROWS if r.tier == "mini"])
+    assert tiers["mini"]["costPerAcceptedUsd"] == float(mini_cost / 2)
+    assert (tiers["frontier"]["shown"], tiers["frontier"]["accepted"]) == (2, 1)
+    assert (out["shown"], out["accepted"]) == (6, 3)
+
+    models = {r["model"]: r for r in run_json(capsys, "--by", "model")["rows"]}
+    assert models["anthropic:claude-opus-4-7"]["accepted"] == 1
+    old = run_json(capsys, "--session", "old", "--by", "day")
+    assert (old["shown"], old["accepted"]) == (3, 2)
+    assert old["rows"][0]["costPerAcceptedUsd"] == float(total([r for r in ROWS if r.session == "old"]) / 2)
+
+    assert main(["--by", "tier"]) == 0
+    text = capsys.readouterr().out
+    assert "Accepted" in text and "Cost/accepted" in text
+    mini_line = next(line for line in text.splitlines() if line.startswith("│ mini"))
+    assert "2/4 50%" in mini_line and format_usd(mini_cost / 2) in mini_line

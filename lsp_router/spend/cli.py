@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from lsp_router import paths
-from lsp_router.spend.ledger import LedgerError, LedgerRow, SqliteLedger
+from lsp_router.spend.ledger import AnswerOutcome, LedgerError, LedgerRow, SqliteLedger
 from lsp_router.spend.report import GROUP_BY, aggregate, local_midnight, render_table
 
 __all__ = ["register", "run_spend", "main"]
@@ -61,13 +61,13 @@ def _selection(args: argparse.Namespace) -> tuple[dict, dict]:
     return {}, {"all": True}
 
 
-def _load(query: dict) -> list[LedgerRow]:
+def _load(query: dict) -> tuple[list[LedgerRow], list[AnswerOutcome]]:
     path = paths.ledger_path()
     if not path.exists():  # nothing spent yet: an empty report, and no file created by a read
-        return []
+        return [], []
     ledger = SqliteLedger(path)
     try:
-        return ledger.rows(**query)
+        return ledger.rows(**query), ledger.answers(**query)
     finally:
         ledger.close()
 
@@ -76,11 +76,11 @@ def run_spend(args: argparse.Namespace) -> int:
     by = getattr(args, "by", None) or DEFAULT_BY
     query, selection = _selection(args)
     try:
-        rows = _load(query)
+        rows, answers = _load(query)
     except LedgerError as exc:
         print(f"lsp-router spend: {exc}", file=sys.stderr)
         return 1
-    report = aggregate(rows, by, selection)
+    report = aggregate(rows, by, selection, answers)
     if getattr(args, "json", False):
         payload = {"ledger": str(paths.ledger_path()), **report.as_json()}
         print(json.dumps(payload, indent=2))

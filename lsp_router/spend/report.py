@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from lsp_router.spend.ledger import LedgerRow, sum_usd
+from lsp_router.spend.ledger import AnswerOutcome, LedgerRow, sum_usd
 from lsp_router.spend.money import format_usd
 
 __all__ = ["Totals", "GROUP_BY", "group_key", "aggregate", "Report", "render_table", "local_midnight"]
@@ -46,6 +46,22 @@ class Totals:
     cache_read_tokens: int = 0
     cache_write_tokens: int = 0
     unpriced_models: set[str] = field(default_factory=set)
+    # answers shown to the user and how many were accepted ("partial" counts), from the ledger's answers
+    shown: int = 0
+    accepted: int = 0
+
+    def add_answer(self, outcome: str) -> None:
+        self.shown += 1
+        self.accepted += outcome in ("accepted", "partial")
+
+    @property
+    def accept_rate(self) -> float | None:
+        return self.accepted / self.shown if self.shown else None
+
+    @property
+    def cost_per_accepted(self) -> Decimal | None:
+        """What one accepted answer cost: everything spent here over what was accepted."""
+        return self.cost / self.accepted if self.accepted else None
 
     def add(self, row: LedgerRow) -> None:
         self.calls += 1
@@ -93,6 +109,10 @@ class Totals:
             "outputTokens": self.output_tokens,
             "cacheReadTokens": self.cache_read_tokens,
             "cacheWriteTokens": self.cache_write_tokens,
+            "shown": self.shown,
+            "accepted": self.accepted,
+            "acceptRate": self.accept_rate,
+            "costPerAcceptedUsd": None if self.cost_per_accepted is None else _f(self.cost_per_accepted),
         }
 
 
@@ -119,14 +139,28 @@ class Report:
         return out
 
 
-def aggregate(rows: Iterable[LedgerRow], by: str, selection: dict | None = None) -> Report:
+def _answer_key(answer: AnswerOutcome, by: str, models: dict[str, str]) -> str:
+    if by == "day":
+        return date.fromtimestamp(answer.ts).isoformat()
+    if by == "model":
+        return models.get(answer.request_id, "(unknown)")
+    return str(getattr(answer, by))
+
+
+def aggregate(rows: Iterable[LedgerRow], by: str, selection: dict | None = None,
+              answers: Iterable[AnswerOutcome] = ()) -> Report:
     if by not in GROUP_BY:
         raise ValueError(f"cannot group by {by!r} (expected one of {', '.join(GROUP_BY)})")
     total = Totals()
     groups: dict[str, Totals] = {}
+    models: dict[str, str] = {}
     for row in rows:
         total.add(row)
         groups.setdefault(group_key(row, by), Totals()).add(row)
+        models[row.request_id] = row.model
+    for answer in answers:
+        total.add_answer(answer.outcome)
+        groups.setdefault(_answer_key(answer, by, models), Totals()).add_answer(answer.outcome)
     ordered = dict(sorted(groups.items())) if by == "day" else dict(
         sorted(groups.items(), key=lambda item: (-item[1].cost, item[0]))
     )
@@ -141,12 +175,15 @@ def _tokens(n: int) -> str:
 
 
 def render_table(report: Report, *, title: str = "") -> str:
+    with_answers = report.total.shown > 0
     headers = [report.by.capitalize(), "Requests", "Cache hits", "Input", "Output", "Cached", "Cost", "Saved"]
+    if with_answers:
+        headers += ["Accepted", "Cost/accepted"]
     body: list[list[str]] = []
 
     def cells(label: str, t: Totals) -> list[str]:
         cost = format_usd(t.cost, unpriced=t.unpriced, mark=" *")
-        return [
+        out = [
             label,
             _tokens(t.requests),
             _tokens(t.cache_hits),
@@ -156,6 +193,10 @@ def render_table(report: Report, *, title: str = "") -> str:
             cost,
             format_usd(t.saved),
         ]
+        if with_answers:
+            out.append(f"{t.accepted}/{t.shown} {round(100 * t.accept_rate)}%" if t.shown else "-")
+            out.append("-" if t.cost_per_accepted is None else format_usd(t.cost_per_accepted))
+        return out
 
     for key, totals in report.groups.items():
         body.append(cells(key, totals))
@@ -198,6 +239,11 @@ def render_table(report: Report, *, title: str = "") -> str:
         notes.append(
             f"Saved: {format_usd(t.saved)} against {format_usd(t.frontier_cost)} for the frontier model "
             "on every request without the cache."
+        )
+    if with_answers:
+        notes.append(
+            "Accepted: answers shown that were accepted (ghost text taken whole or in part, edits applied); "
+            "Cost/accepted: the cost over the answers accepted."
         )
     out.extend(notes)
     return "\n".join(out)

@@ -259,10 +259,14 @@ class SpendTracker:
                     counts = by[group].setdefault(name, [0, 0])
                     counts[0] += 1
                     counts[1] += outcome in ("accepted", "partial")
+            costs = {"byTier": self._by_tier, "byTask": self._by_task}
             return {
                 group: {
                     name: {"shown": shown, "accepted": accepted,
-                           "acceptRate": accepted / shown if shown else None}
+                           "acceptRate": accepted / shown if shown else None,
+                           # all this tier's (task's) spend over what was accepted: the figure that matters
+                           "costPerAcceptedUsd": _f(costs[group][name].cost / accepted)
+                           if accepted and name in costs[group] else None}
                     for name, (shown, accepted) in groups.items()
                 }
                 for group, groups in by.items()
