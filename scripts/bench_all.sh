@@ -54,6 +54,8 @@ if "$PYTHON" -m lsp_router replay --help >/dev/null 2>&1; then
     # the ghost-text check on this history and click's (built by bench_replay.py just above)
     if [ $QUICK = 1 ]; then steps+=("bench_checks.py|$PYTHON scripts/bench_checks.py --commits 15")
     else steps+=("bench_checks.py|$PYTHON scripts/bench_checks.py"); fi
+    # routing that learns, on a simulated user over this repository's history
+    [ -f scripts/bench_learning.py ] && steps+=("bench_learning.py|$PYTHON scripts/bench_learning.py")
 else
     echo "bench_all: \`lsp-router replay\` is not available; skipping it" >&2
 fi
