@@ -573,3 +573,16 @@ def test_agreement_report_prints_only_under_s():
         ).stdout
     assert "disagreements:" not in run()
     assert "disagreements:" in run("-s")
+
+
+def test_a_demanding_ask_goes_frontier_whatever_the_size():
+    """Issue 15 §3: concurrency, a port, a proof, security, speed on huge inputs, on short code."""
+    demanding = [c for c in load_cases() if c["id"] in ("rf40", "rf41", "rf42", "rf43", "rf44")]
+    assert len(demanding) == 5
+    for case in demanding:
+        decision = run_case(case)
+        assert decision.features.instruction_kind == "demanding", case["instruction"]
+        assert decision.tier == "frontier" and "hard whatever its size" in decision.reason, decision.reason
+        assert decision.features.selected_lines < 40
+    easy = dict(demanding[0], instruction="Add a docstring.")
+    assert run_case(easy).tier == "mini"

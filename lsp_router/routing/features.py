@@ -37,7 +37,8 @@ __all__ = [
 ]
 
 CURSOR_KINDS = ("mid_line", "end_of_line", "empty_line", "empty_body")
-INSTRUCTION_KINDS = ("docstring", "type_hints", "simplify", "rename", "async", "extract", "restructure", "other")
+INSTRUCTION_KINDS = ("docstring", "type_hints", "simplify", "rename", "async", "extract", "restructure", "demanding",
+                     "other")
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,14 @@ def _tokens(chars: int) -> int:
 _KIND_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
     (kind, re.compile(pattern, re.I))
     for kind, pattern in (
+        # asks that are hard whatever the size of the code (checked first)
+        ("demanding", r"\b(lock[- ]?free|wait[- ]?free|thread[- ]?safe(ty)?|race[- ]conditions?|safe under concurren\w*"
+                      r"|memory[- ]model|port (this|it|the \w+) to (rust|c|c\+\+|go|java|zig|swift|kotlin|c#|typescript|javascript|python)\b"
+                      r"|(rewrite|reimplement) (this|it) in (rust|c|c\+\+|go|zig)\b|c[- ]extension|cython"
+                      r"|prove|proof|guarantee[sd]?|invariants?|formally"
+                      r"|harden\w*|secur(e|ity)|injection|saniti[sz]\w*|constant[- ]time|timing attacks?"
+                      r"|(fast|faster|speed (it |this )?up|optimi[sz]e\w*|scale)\b.*\b(huge|massive|millions?|billions?|gigabytes?|terabytes?)"
+                      r"|identical (results|output))"),
         ("async", r"\b(async|await|asyncio|coroutines?|concurren(t|cy)|threads?|threading|non-?blocking)\b"),
         ("docstring", r"\b(docstrings?|jsdoc|tsdoc|doc ?comments?|document(ation)?|add (a )?comments?|comment (it|this|each|every))\b"),
         ("type_hints", r"\b(type (hints?|annotations?)|annotate|typing|typed|add types|types? to)\b"),

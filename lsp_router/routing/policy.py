@@ -17,7 +17,9 @@ Rules in `auto` mode:
 * refactor: the instruction decides how much code is "small": adding
   docstrings/type hints or renaming stays mini on large selections; async
   conversions, extractions and restructurings go frontier on modest ones;
-  long, detailed instructions and code that does not parse go frontier.
+  long, detailed instructions and code that does not parse go frontier; a demanding ask
+  (concurrency, a port to another language, a proof, security, speed on huge inputs with
+  identical results) goes frontier whatever the size.
 
 Budget: "near" multiplies every size threshold by `budgetNearFactor` (only
 clearly hard work stays frontier); "over" sends everything to mini, pins
@@ -135,6 +137,10 @@ _HARD_KINDS = ("async", "extract", "restructure")
 def _auto_refactor(f: RequestFeatures, t: RoutingThresholds) -> tuple[str, str]:
     kind = f.instruction_kind or "other"
     what = "refactor" if kind == "other" else f"{kind.replace('_', ' ')} refactor"
+    if kind == "demanding":
+        # concurrency, a port to another language, a proof, security, speed on huge inputs:
+        # short code does not make these easy
+        return "frontier", f"demanding refactor of {_span(f)} (hard whatever its size)"
     if (f.instruction_chars or 0) > t.refactor_max_instruction_chars:
         return "frontier", f"{what} with a {f.instruction_chars}-character instruction"
     if f.parse_errors > t.refactor_max_parse_errors:
