@@ -586,3 +586,13 @@ def test_a_demanding_ask_goes_frontier_whatever_the_size():
         assert decision.features.selected_lines < 40
     easy = dict(demanding[0], instruction="Add a docstring.")
     assert run_case(easy).tier == "mini"
+
+
+def test_long_flat_code_explained_is_mini_work():
+    """Issue 15 §3: tables, constant dicts, linear setup code: long but shallow."""
+    flat = [c for c in load_cases() if c["id"] in ("ex40", "ex41", "ex42", "ex43")]
+    assert len(flat) == 4
+    for case in flat:
+        decision = run_case(case)
+        assert decision.features.selected_lines > RoutingThresholds().explain_max_lines
+        assert decision.tier == "mini" and "flat code" in decision.reason, (case["id"], decision.reason)

@@ -12,8 +12,10 @@ Rules in `auto` mode:
 * rename: mini for locals; a module-level name goes frontier when it has many
   occurrences or they are spread over many functions; an exported name or an
   attribute (whose other users may live in other files) already with a few.
-* explain: mini for short code; frontier for long code, or for mid-sized code
-  that is deeply nested or branchy.
+* explain: mini for short code and for long flat code (tables, constant dicts,
+  registration boilerplate, linear setup: depth <= 1, <= 2 branches, one function
+  at most); frontier for other long code, or for mid-sized code that is deeply
+  nested or branchy.
 * refactor: the instruction decides how much code is "small": adding
   docstrings/type hints or renaming stays mini on large selections; async
   conversions, extractions and restructurings go frontier on modest ones;
@@ -117,7 +119,14 @@ def _auto_rename(f: RequestFeatures, t: RoutingThresholds) -> tuple[str, str]:
     return "mini", f"rename of {_a(what)}, {_plural(n, 'occurrence')}"
 
 
+def _flat(f: RequestFeatures) -> bool:
+    """A table, a constant dict or list, registration boilerplate, linear setup code: long, not hard."""
+    return f.nesting_depth <= 1 and f.branches <= 2 and f.functions <= 1 and f.classes == 0 and not f.parse_errors
+
+
 def _auto_explain(f: RequestFeatures, t: RoutingThresholds) -> tuple[str, str]:
+    if f.selected_lines > t.explain_max_lines and _flat(f):
+        return "mini", f"explain {_plural(f.selected_lines, 'line')} of flat code (depth {f.nesting_depth})"
     if f.selected_lines > t.explain_max_lines:
         return "frontier", f"explain {_span(f)}"
     if f.classes > t.explain_max_classes:
