@@ -707,3 +707,25 @@ def test_completion_whose_own_line_breaks_while_it_mends_the_lines_below():
     assert failed(check_completion(cut, line, col, " self.max_lines > 1:)", "python"), "syntax error")
     assert failed(check_completion(cut, line, col, " self.max_lines > (1:", "python"), "syntax error")
     assert check_completion(cut, line, col, " self.max_lines > 1:  # more than one line", "python").ok
+
+
+def test_prose_in_a_module_docstring_is_not_read_as_code():
+    """Issue 15 §4: a line of this project's own module docstring, completed as it was written,
+    was rejected ("adds a syntax error"): the parse window read the docstring's prose as code."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "lsp_router" / "replay" / "__init__.py").read_text(encoding="utf-8")
+    needle = "(`@generated` / `DO NOT EDIT` near the top)."
+    assert needle in text
+    doc, line, col, rest = _rest_of_line(text, needle, len("(`@gener"))
+    assert check_completion(doc, line, col, rest, "python").ok
+    # A completion that could close the docstring is not waved through as prose.
+    from lsp_router.routing.checks import _prose_stays_prose
+
+    off = parsing.doc_for(doc).offset(line, col)
+    typed = doc.splitlines()[line][:col]
+    assert _prose_stays_prose(doc, line, off, typed, rest, "python")
+    assert not _prose_stays_prose(doc, line, off, typed, rest + ' """', "python")
+    # In code, the same prose is a syntax error.
+    code_doc, code_line, code_col, _ = _rest_of_line(text, "from __future__ import annotations", len("from __fu"))
+    assert failed(check_completion(code_doc, code_line, code_col, "ture__ (`@generated`", "python"), "syntax error")

@@ -737,6 +737,28 @@ def _unindented_block(typed: str, insert_text: str) -> int | None:
     return None
 
 
+_PROSE_NODES = frozenset({"string", "comment", "template_string", "string_content"})
+
+
+def _prose_stays_prose(text: str, line: int, off: int, typed: str, insert_text: str, language: str) -> bool:
+    """The cursor's line lies strictly inside a multi-line string or comment of the parsed
+    document (a docstring, a block comment), and neither the text before the cursor on that
+    line nor the completion holds a delimiter that could end it."""
+    delimiters = ('"""', "'''", "\\") if language == "python" else ("*/", "`", "\\")
+    if any(d in typed or d in insert_text for d in delimiters):
+        return False
+    tree = parsing.parse(text, language)
+    if tree is None:
+        return False
+    at = len(text[:off].encode("utf-8", "surrogatepass"))
+    node = tree.root_node.descendant_for_byte_range(at, at)
+    while node is not None and node.type not in _PROSE_NODES:
+        node = node.parent
+    while node is not None and node.parent is not None and node.parent.type in _PROSE_NODES:
+        node = node.parent
+    return node is not None and node.start_point[0] < line < node.end_point[0] and not node.has_error
+
+
 def check_completion(text: str, line: int, character: int, insert_text: str, language: str | None) -> CheckResult:
     """A completion is non-empty, not just the text already after the cursor, and parses.
 
@@ -788,6 +810,10 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
             return _fail("completion repeats the line above")
 
     if language not in parsing.LANGUAGES:
+        return _ok()
+    if _prose_stays_prose(text, line, off, cur[:col], insert_text, language):
+        # Inside a docstring or block comment, text that does not close it cannot break the
+        # code (a window parse of a module docstring would read its prose as code).
         return _ok()
     if language == "python" and not inside_prose(text, ls, language):
         row = _unindented_block(text[ls:off], insert_text)
