@@ -727,5 +727,6 @@ def test_prose_in_a_module_docstring_is_not_read_as_code():
     assert _prose_stays_prose(doc, line, off, typed, rest, "python")
     assert not _prose_stays_prose(doc, line, off, typed, rest + ' """', "python")
     # In code, the same prose is a syntax error.
-    code_doc, code_line, code_col, _ = _rest_of_line(text, "from __future__ import annotations", len("from __fu"))
-    assert failed(check_completion(code_doc, code_line, code_col, "ture__ (`@generated`", "python"), "syntax error")
+    code_doc, code_line, code_col, code_rest = _rest_of_line(text, "owner = _OWNERS.get(name)", len("owner = "))
+    assert check_completion(code_doc, code_line, code_col, code_rest, "python").ok
+    assert failed(check_completion(code_doc, code_line, code_col, "(`@generated` / `DO NOT EDIT`", "python"), "syntax error")
