@@ -192,7 +192,7 @@ def run_case(case: dict) -> Decision:
     req = build_request(case)
     features = extract_features(
         req["task"], req["text"], language=req["language"], start=req["start"], end=req["end"],
-        instruction=req["instruction"],
+        instruction=req["instruction"], path=case["file"].partition(":")[2],
     )
     return classify(req["task"], features)
 
@@ -596,3 +596,18 @@ def test_long_flat_code_explained_is_mini_work():
         decision = run_case(case)
         assert decision.features.selected_lines > RoutingThresholds().explain_max_lines
         assert decision.tier == "mini" and "flat code" in decision.reason, (case["id"], decision.reason)
+
+
+def test_a_module_nothing_imports_is_not_an_api():
+    """Issue 15 §3: a public name of a test, a script or a config file is renamed as a module
+    name, not as an export (the same file elsewhere is an API)."""
+    from lsp_router.routing.features import not_an_api
+
+    for case in (c for c in load_cases() if c["id"] in ("rn40", "rn41")):
+        decision = run_case(case)
+        assert decision.tier == "mini" and decision.features.symbol_scope == "module", decision.reason
+        req = build_request(case)
+        as_library = extract_features("rename", req["text"], language="python", start=req["start"], path="pkg/lib.py")
+        assert as_library.symbol_scope == "exported"
+    assert not_an_api("docs/conf.py", "") and not_an_api("webpack.config.js", "") and not_an_api("x.py", "#!/usr/bin/env python\n")
+    assert not not_an_api("lsp_router/settings.py", "") and not not_an_api(None, "import os\n")

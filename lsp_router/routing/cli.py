@@ -102,7 +102,7 @@ def _route(args) -> dict:
             raise RouteError(f"no symbol at {start[0] + 1}:{start[1] + 1} of {path}: put the position on the name to rename")
     language = parsing.language_for(args.language, path)
     features = extract_features(args.task, text, language=language, start=start, end=end,
-                                instruction=args.instruction)
+                                instruction=args.instruction, path=path)
     decision = classify(args.task, features, mode=args.mode, thresholds=RoutingThresholds(), budget=args.budget)
     return {
         "task": args.task,

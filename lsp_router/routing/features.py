@@ -672,7 +672,23 @@ def _selection_features(task: str, text: str, language: str | None, start, end, 
 _WORD_AT = re.compile(r"[#\w$]+")
 
 
-def _rename_features(text: str, language: str | None, start) -> RequestFeatures:
+# Files that other modules do not import: their public names are no API.
+_NOT_API_NAMES = re.compile(
+    r"^(test_.*|.*_test|tests?|conftest|setup|noxfile|fabfile|manage|conf|.*\.config|.*\.(test|spec))\.(py|[cm]?[jt]sx?)$")
+_NOT_API_DIRS = frozenset({"tests", "test", "__tests__", "scripts", "bin", "examples", "docs", "tools"})
+
+
+def not_an_api(path: str | None, text: str) -> bool:
+    """A test, a script or a config: a module nothing imports (by its path, or a shebang)."""
+    if text.startswith("#!"):
+        return True
+    if not path:
+        return False
+    parts = re.split(r"[\\/]", path)
+    return bool(_NOT_API_NAMES.match(parts[-1])) or any(part in _NOT_API_DIRS for part in parts[:-1])
+
+
+def _rename_features(text: str, language: str | None, start, path: str | None = None) -> RequestFeatures:
     doc = parsing.doc_for(text)
     line, char = doc.clamp(*start)
     symbol = parsing.find_symbol(text, (line, char), language) if language else None
@@ -695,7 +711,7 @@ def _rename_features(text: str, language: str | None, start) -> RequestFeatures:
             classes=symbol.classes,
             parse_errors=errors,
             occurrences=len(occ),
-            symbol_scope=symbol.kind,
+            symbol_scope="module" if symbol.kind == "exported" and not_an_api(path, text) else symbol.kind,
         )
     if language is not None:
         # a grammar but no identifier at the position (a keyword, a string, whitespace)
@@ -734,8 +750,12 @@ def extract_features(
     start: tuple[int, int],
     end: tuple[int, int] | None = None,
     instruction: str | None = None,
+    path: str | None = None,
 ) -> RequestFeatures:
     """Features of one request. Pure: no I/O, no model call.
+
+    `path` (the document's file, when known) tells a module that is not an API (a test, a
+    script, a config) from one that is: rename of a public name there is not "exported".
 
     `start`/`end` are 0-based LSP (line, character). Autocomplete: `start` is
     the cursor. Rename: `start` is on the symbol. Explain/refactor: the
@@ -750,7 +770,7 @@ def extract_features(
     if task == "autocomplete":
         return _autocomplete_features(text, language, max(0, line), max(0, char))
     if task == "rename":
-        return _rename_features(text, language, (max(0, line), max(0, char)))
+        return _rename_features(text, language, (max(0, line), max(0, char)), path)
     if task in ("explain", "refactor"):
         return _selection_features(task, text, language, (max(0, line), max(0, char)), end, instruction)
     raise ValueError(f"unknown task {task!r} (expected autocomplete, rename, explain or refactor)")

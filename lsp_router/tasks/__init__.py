@@ -60,7 +60,7 @@ def features_for(task: str, view: "DocView", request: TaskRequest):
     from lsp_router.routing.features import extract_features
 
     return extract_features(task, view.text, language=view.language, start=request.start, end=request.end,
-                            instruction=request.instruction)
+                            instruction=request.instruction, path=view.path)
 
 
 def build(task: str, view: "DocView", request: TaskRequest, settings: "Settings"):
