@@ -19,7 +19,9 @@ _DESCRIPTION = (
     "while writing them (inline completions, renames, explains, refactors), route each with the real "
     "classifier and the real cache keys, and print requests per task and tier, cache hits, tokens, and "
     "the cost with routing versus always-frontier versus always-mini. Without API keys (or with "
-    "--dry-run) no model is called."
+    "--dry-run) no model is called. With --live --compare, a sample of the requests is answered on both "
+    "tiers and each answer scored against what the commit really wrote: quality per tier, the routed "
+    "policy's quality as a share of always-frontier's, and the cost ratio."
 )
 
 
