@@ -366,3 +366,31 @@ def test_compare_needs_live_and_live_needs_the_keys(history, tmp_path):
 
     done = run_cli(["--help"], clean_env(tmp_path))
     assert "at most N model calls" in " ".join(done.stdout.split())
+
+
+@pytest.mark.parametrize("reply, grade", [
+    ("7", 7.0), ("Grade: 8/10. Clear.", 8.0), ("10 - complete", 10.0), ("8.5, nearly complete", 8.5),
+    ("0: wrong", 0.0), ("12 out of 10", None), ("I cannot grade this.", None), ("", None),
+])
+def test_the_judges_grade_is_the_first_number_0_to_10(reply, grade):
+    from lsp_router.replay.compare import parse_grade
+
+    assert parse_grade(reply) == grade
+
+
+def test_a_provider_error_leaves_that_request_out_and_says_so(history, tmp_path):
+    with Loopback() as lb:
+        settings = settings_json(lb)
+        cases = cases_of(history, settings)
+        for case in cases:
+            if case.task == "autocomplete":
+                lb.reply(status=500, error_message="overloaded", match=case.prompt, model=ModelRef.parse(MINI).name)
+        script(lb, cases)
+        (tmp_path / "settings.json").write_text(json.dumps(settings))
+        done = run_cli([str(history), "--commits", str(COMMITS), "--live", "--compare", "--max-requests", "10",
+                        "--settings", str(tmp_path / "settings.json"), "--json"], keyed_env(tmp_path))
+        assert done.returncode == 0, done.stderr
+    quality = json.loads(done.stdout)["quality"]
+    assert quality["sampled"] == 4 and quality["compared"] == 3
+    assert quality["leftOut"] == {"a provider error": 1}
+    assert "autocomplete" not in quality["byTier"]["mini"]["byTask"]

@@ -76,7 +76,7 @@ JUDGE_SYSTEM = (
     "partly right or misses the point; 0 is wrong or useless. Reply with the grade first, as a "
     "whole number, then at most one sentence."
 )
-_GRADE = re.compile(r"(?<![\d.])(10|\d)(?:\.\d+)?(?![\d])")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -117,11 +117,12 @@ def score_answer(synth: Synth, job, answer: dict | None, check: CheckResult) -> 
 
 
 def parse_grade(text: str) -> float | None:
-    """The judge's grade 0-10 (the first number of its reply), or None."""
-    match = _GRADE.search(text or "")
+    """The judge's grade 0-10 (the first number of its reply), or None (none, or over 10)."""
+    match = _NUMBER.search(text or "")
     if match is None:
         return None
-    return min(10.0, float(match.group(0)))
+    grade = float(match.group(0))
+    return grade if grade <= 10 else None
 
 
 def _selection(job) -> tuple[str, int, int]:
