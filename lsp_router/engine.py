@@ -225,6 +225,18 @@ class Engine:
             self.after_reply(self.learning.refresh)  # another window's outcomes, a reset from the CLI
         return result
 
+    async def run_on(self, job: Job, tier: str, reason: str | None = None) -> JobResult:
+        """`job` answered by `tier`'s model whatever the routing says (`lsp-router replay
+        --compare` answers each request on both tiers): the cache is neither read nor
+        written and a failed check does not escalate; the call is checked, priced and
+        recorded in the ledger as any other. Honours a hard budget stop."""
+        if self.tracker.budget_status().state == "stopped":
+            raise BudgetStopped(self._budget_stop_message())
+        model = self.settings.model_for(tier)
+        reason = reason or f"{tier} (asked for this tier)"
+        answer, check, cost, request_id = await self._call(job, tier, model, reason, escalate_on_fail=False)
+        return JobResult(answer, model, tier, reason, cost, check=check, request_id=request_id)
+
     def _serve_hit(self, job: Job, decision, hit) -> JobResult:
         original = Decimal(hit.cost_usd) if hit.cost_usd is not None else None
         model = ModelRef.parse(hit.model)

@@ -77,7 +77,7 @@ Live (keys for both configured providers, no `--dry-run`): the requests are samp
 per commit, at most `--max-requests` (50) of them, and run one after the other through the
 real `Engine` with a `SpendTracker` on the user's ledger (session `replay-<id>`) and the
 user's result cache; the table then shows what was billed. Without a key a replay is a dry
-run and says so.
+run and says so; with `--live` it is an error that names the missing keys.
 
 Escalations need a model's answer, so a dry run has none. What it can check honestly is the
 commit's own text: it runs the task's real check (`Job.accept`) on it (autocomplete,
@@ -94,7 +94,9 @@ Modules (each name is imported from the module that defines it):
   and each request built as the server builds it (`build_request`, `prompt_text`);
 * `result`: the tallies, the self-check, `ReplayOptions`, `ReplayResult`, `Progress`;
 * `models`: the configured providers that lack a key (`missing_keys`);
-* `dry_run`, `live`: the two runs; `run`: `replay()`, which picks one;
+* `dry_run`, `live`: the two runs; `compare`: `--live --compare`, a sample answered on both
+  tiers and scored against the commits (its docstring has the sample, the scores and the
+  figures); `run`: `replay()`, which picks one;
 * `render`: `render_text`, `render_json`; `cli`: the `lsp-router replay` command;
 * `errors`: `ReplayError`.
 

@@ -1,4 +1,4 @@
-"""`lsp-router replay REPO [--commits N] [--since DATE] [--dry-run] [--settings FILE] [--json] [--max-requests N]`.
+"""`lsp-router replay REPO [--commits N] [--since DATE] [--dry-run | --live [--compare [--yes]]] [--settings FILE] [--json] [--max-requests N]`.
 
 Walks a repository's recent history, turns each commit into the editor requests its
 developer would have made, routes them with the real classifier and prints what routing,
@@ -19,7 +19,9 @@ _DESCRIPTION = (
     "while writing them (inline completions, renames, explains, refactors), route each with the real "
     "classifier and the real cache keys, and print requests per task and tier, cache hits, tokens, and "
     "the cost with routing versus always-frontier versus always-mini. Without API keys (or with "
-    "--dry-run) no model is called."
+    "--dry-run) no model is called. With --live --compare, a sample of the requests is answered on both "
+    "tiers and each answer scored against what the commit really wrote: quality per tier, the routed "
+    "policy's quality as a share of always-frontier's, and the cost ratio."
 )
 
 
@@ -44,8 +46,18 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--settings", metavar="FILE",
                         help="a JSON file with lspRouter settings (the same shape as initializationOptions)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser.add_argument("--live", action="store_true",
+                        help="replay against the providers (the default with API keys); an error without them")
+    parser.add_argument("--compare", action="store_true",
+                        help="with --live: answer a sample of the requests on both tiers, score each answer against "
+                             "what the commit really wrote, and print quality per tier, the routed policy's quality "
+                             "as a share of always-frontier's, and the cost ratio")
+    parser.add_argument("--yes", action="store_true",
+                        help="with --compare: do not ask before spending when the estimate is over $1")
     parser.add_argument("--max-requests", type=_positive, default=50, metavar="N",
-                        help="with API keys: send at most N requests to the providers (default: 50)")
+                        help="with API keys: send at most N requests to the providers (default: 50). With --compare, "
+                             "at most N model calls: each sampled request is answered on both tiers (2 calls), an "
+                             "explain is also graded by the frontier model (2 more, 4 in all)")
 
 
 def register(subparsers) -> None:
@@ -73,6 +85,20 @@ def _load_settings(path: str | None):
     return parse_settings(raw)
 
 
+def _confirm(message: str) -> bool | None:
+    """Ask on the terminal (stderr, so that --json output stays JSON); None without one."""
+    try:
+        terminal = sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if not terminal:
+        return None
+    sys.stderr.write(f"{message} Go ahead? [y/N] ")
+    sys.stderr.flush()
+    reply = sys.stdin.readline()
+    return reply.strip().lower() in ("y", "yes")
+
+
 def run_replay(args: argparse.Namespace) -> int:
     from lsp_router.replay.errors import ReplayError
     from lsp_router.replay.render import render_json, render_text
@@ -90,10 +116,14 @@ def run_replay(args: argparse.Namespace) -> int:
             dry_run=bool(args.dry_run),
             settings=settings,
             max_requests=args.max_requests,
+            live=bool(getattr(args, "live", False)),
+            compare=bool(getattr(args, "compare", False)),
+            yes=bool(getattr(args, "yes", False)),
+            confirm=_confirm,
         ))
     except ReplayError as exc:
         print(f"lsp-router replay: {exc}", file=sys.stderr)
-        return 2
+        return exc.exit_code
     print(render_json(result) if args.json else render_text(result))
     return 0
 

@@ -66,7 +66,13 @@ def render_text(result: ReplayResult) -> str:
     out.append(f"cache hits: {total.cache_hits} (the same request again within the replay; $0)")
     if result.mode == "live":
         out.append(f"escalations: {total.escalations}; errors: {total.errors} (tier: where a request was answered)")
-        if result.billed is not None:
+        if result.billed is not None and result.compare is not None:
+            b = result.billed
+            out.append(
+                f"billed (ledger session {result.session}): {format_usd(Decimal(str(b['costUsd'])))} for "
+                f"{b['requests']} calls (both tiers and the judge); see `lsp-router spend --session {result.session}`"
+            )
+        elif result.billed is not None:
             b = result.billed
             out.append(
                 f"billed (ledger session {result.session}): {format_usd(Decimal(str(b['costUsd'])))} for "
@@ -86,6 +92,8 @@ def render_text(result: ReplayResult) -> str:
             for example in sc.examples[:3]:
                 out.append(f"  e.g. {example['commit']} {example['path']}:{example['line']} ({example['task']}): "
                            f"{example['reason']}")
+    if result.compare is not None:
+        out.extend(_compare_lines(result.compare))
     if total.refused:
         out.append(f"budget: {_plural(total.refused, 'request')} refused once the cap was reached (budget.hardStop); "
                    "they are in no cost column")
@@ -100,6 +108,79 @@ def render_text(result: ReplayResult) -> str:
     per = f", {len(result.commits) / result.elapsed_s:.1f} commits/s" if result.elapsed_s > 0 and result.commits else ""
     out.append(f"elapsed: {result.elapsed_s:.1f} s{per}")
     return "\n".join(out)
+
+
+def _score(value: float | None, share: bool = False) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.0%}" if share else f"{value:.2f}"
+
+
+def _compare_lines(c) -> list[str]:
+    """The quality table of `replay --live --compare` (`replay.compare.CompareResult`) and its figures."""
+    from lsp_router.replay.compare import MEASURES, SUB_MEASURES
+
+    columns = ("mini", "frontier", "routed")
+    out = [
+        "",
+        f"quality against the commits: {_plural(len(c.compared), 'request')} answered on both tiers "
+        f"({_plural(c.calls, 'model call')}, at most {c.max_calls} by --max-requests; "
+        f"{c.sampled} of {_plural(c.available, 'distinct request')} sampled)",
+        "",
+    ]
+    headers = ["task", "measure", "n", *columns]
+    body: list[list[str]] = []
+    for task in TASKS:
+        items = c.of(task)
+        if not items:
+            continue
+        body.append([task, MEASURES[task], f"{len(items):,}", *(_score(c.mean(t, task)) for t in columns)])
+        for key, label, share in SUB_MEASURES.get(task, ()):
+            body.append(["", label, "", *(_score(c.mean(t, task, key), share) for t in columns)])
+    body.append(["all", "score, mean over the requests", f"{len(c.compared):,}", *(_score(c.mean(t)) for t in columns)])
+    widths = [max(len(h), *(len(r[i]) for r in body)) for i, h in enumerate(headers)]
+
+    def fmt(row: list[str]) -> str:
+        return "  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+
+    out.append(fmt(headers))
+    out.append("  ".join("-" * w for w in widths))
+    out.extend(fmt(r) for r in body[:-1])
+    out.append("  ".join("-" * w for w in widths))
+    out.append(fmt(body[-1]))
+    out.append("")
+    if c.of("explain"):
+        out.append("explain scores are frontier-judged: the frontier model grades each explanation 0-10 against "
+                   "the code, not told which tier wrote it")
+    share, mini_share = c.share("routed"), c.share("mini")
+    if share is not None:
+        out.append(f"routed: {share:.0%} of always-frontier's quality ({_score(c.mean('routed'))} / "
+                   f"{_score(c.mean('frontier'))}); always-mini {_score(mini_share, True)}")
+    (routed, ru), (frontier, fu), (mini, mu) = c.cost("routed"), c.cost("frontier"), c.cost("mini")
+    n = len(c.compared)
+    costs = (f"cost: routed {format_usd(routed, unpriced=ru, requests=n)}, always-frontier "
+             f"{format_usd(frontier, unpriced=fu, requests=n)}, always-mini {format_usd(mini, unpriced=mu, requests=n)}")
+    ratio = c.cost_ratio()
+    if ratio is not None:
+        costs += f": routed costs 1/{ratio:.1f} of always-frontier (costRatio {ratio:.2f} = always-frontier / routed)"
+    out.append(costs)
+    if share is not None and ratio is not None:
+        out.append(f"in short: {share:.0%} of frontier quality at 1/{ratio:.1f} of the cost")
+    tiers = c.routed_tiers()
+    escalations = sum(1 for x in c.compared if x.escalated)
+    out.append("routing picked: " + ", ".join(f"{tier} {k}" for tier, k in sorted(tiers.items())) +
+               f"; {_plural(escalations, 'escalation')} (a mini answer that failed its check is answered by "
+               "frontier, both calls counted)" if tiers else "routing picked: nothing (no request compared)")
+    spent = frontier + mini + c.judge_cost
+    estimate = "unpriced" if c.estimate is None else format_usd(c.estimate)
+    out.append(f"judge: {_plural(c.judge_calls, 'frontier call')}, "
+               f"{format_usd(c.judge_cost, unpriced=c.judge_unpriced, requests=c.judge_calls)}, in no policy's cost; "
+               f"the compare spent {format_usd(spent)} in all (estimated {estimate} before the calls)")
+    for why, k in sorted(c.left_out.items()):
+        out.append(f"left out of the compare: {_plural(k, 'request')} ({why})")
+    if c.stopped:
+        out.append(f"stopped early: {c.stopped}")
+    return out
 
 
 def render_json(result: ReplayResult) -> str:

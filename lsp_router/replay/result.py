@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from lsp_router.core import TASKS
 from lsp_router.replay.git import Commit
@@ -77,6 +77,11 @@ class ReplayOptions:
     max_requests: int = 50
     progress: bool | None = None  # None: when stderr is a terminal
     stream: Any = None  # where the progress bar goes (stderr)
+    live: bool = False  # --live: call the providers, an error without keys
+    compare: bool = False  # --compare (with --live): both tiers on a sample, scored against the commits
+    yes: bool = False  # --yes: no confirmation of a compare estimated over $1
+    # asks the user to confirm a cost (the message); True/False, or None when nobody can be asked
+    confirm: Callable[[str], bool | None] | None = None
 
 
 @dataclass
@@ -99,6 +104,7 @@ class ReplayResult:
     session: str | None = None
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    compare: Any = None  # --compare: replay.compare.CompareResult
 
     def row(self, task: str, tier: str) -> Tally:
         return self.rows.setdefault((task, tier), Tally())
@@ -170,6 +176,8 @@ class ReplayResult:
             "session": self.session,
             "notes": list(self.notes),
             "elapsedS": round(self.elapsed_s, 3),
+            **({"quality": self.compare.as_json(), "costRatio": self.compare.cost_ratio()}
+               if self.compare is not None else {}),
         }
 
 

@@ -22,8 +22,19 @@ def replay(options: ReplayOptions) -> ReplayResult:
     if options.max_requests < 1:
         raise ReplayError("--max-requests must be at least 1")
     settings = options.settings
+    if options.compare and not options.live:
+        raise ReplayError("--compare needs --live: it answers a sample of the requests on both tiers, "
+                          "with the providers (API keys) and their costs")
+    if options.live and options.dry_run:
+        raise ReplayError("--live and --dry-run exclude each other")
     missing = [] if options.dry_run else missing_keys(settings)
-    if options.dry_run:
+    if options.live and missing:
+        raise ReplayError(_missing_keys_message(settings, missing))
+    if options.compare:
+        mode = "live"
+        note = (f"live --compare: a sample of the requests answered on both tiers and scored against the commits "
+                f"(at most {options.max_requests} model calls, --max-requests)")
+    elif options.dry_run:
         mode, note = "dry-run", "dry run: no model called; tokens from the tokenizer, output sizes from the commits"
     elif missing:
         mode = "dry-run"
@@ -48,7 +59,11 @@ def replay(options: ReplayOptions) -> ReplayResult:
         progress.update(0)
         try:
             if commits:
-                if mode == "live":
+                if options.compare:
+                    from lsp_router.replay.compare import run_compare
+
+                    run_compare(git, commits, options, result, progress)
+                elif mode == "live":
                     _live(git, commits, options, result, progress)
                 else:
                     _dry_run(git, commits, options, result, progress)
@@ -58,3 +73,13 @@ def replay(options: ReplayOptions) -> ReplayResult:
         git.close()
     result.elapsed_s = time.monotonic() - started
     return result
+
+
+def _missing_keys_message(settings, missing: list[str]) -> str:
+    """--live without keys: which provider lacks one, and where it is looked for."""
+    where = []
+    for name in missing:
+        config = settings.providers.get(name)
+        env = getattr(config, "api_key_env", None)
+        where.append(f"{name} (set {env})" if env else name)
+    return f"--live needs an API key for {', '.join(where)}; without one, leave out --live for a dry run"
