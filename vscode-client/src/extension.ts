@@ -26,7 +26,10 @@ import {
 } from './config';
 import { ExplainPanel } from './explainPanel';
 import { explainHeader, providerDisplayName, providerOfModel } from './format';
+import { answerIdOf, OutcomeTracker } from './outcomes';
 import {
+  COMPLETION_ACCEPTED,
+  COMPLETION_OUTCOME,
   type ExplainResult,
   SERVER_COMMANDS,
   SPEND_CHANGED,
@@ -64,6 +67,10 @@ class Router {
   private readonly spendView: SpendView;
   private readonly explainPanel = new ExplainPanel();
   private client: LanguageClient | undefined;
+  // ghost text outcomes beyond the item's own accept command: partial and dismissed
+  private readonly outcomes = new OutcomeTracker((params) => {
+    void this.client?.sendNotification(COMPLETION_OUTCOME, params).catch(() => undefined);
+  });
   private starting: Promise<void> | undefined;
   private lastSentSettings = '';
   private currentSettings: Record<string, unknown> = {};
@@ -257,6 +264,33 @@ class Router {
       outputChannel: this.output,
       initializationOptions: () => this.currentSettings,
       middleware: {
+        provideInlineCompletionItems: async (document, position, context, token, next) => {
+          const result = await next(document, position, context, token);
+          const items = Array.isArray(result) ? result : (result?.items ?? []);
+          const ours = items.find((item) => answerIdOf(item.command));
+          const id = answerIdOf(ours?.command);
+          const shown =
+            ours && id
+              ? {
+                  id,
+                  uri: document.uri.toString(),
+                  offset: document.offsetAt(position),
+                  insertText: typeof ours.insertText === 'string' ? ours.insertText : ours.insertText.value,
+                }
+              : undefined;
+          const cursor = document.offsetAt(position);
+          this.outcomes.replace(document.uri.toString(), shown, (offset) =>
+            offset <= cursor ? document.getText().slice(offset, cursor) : '',
+          );
+          return result;
+        },
+        executeCommand: async (command, args, next) => {
+          if (command === COMPLETION_ACCEPTED) {
+            const id = answerIdOf({ command, arguments: args });
+            if (id) this.outcomes.markAccepted(id);
+          }
+          return next(command, args);
+        },
         workspace: {
           // The server may pull settings with workspace/configuration: answer with the same object
           // it gets pushed, keys included.

@@ -194,7 +194,8 @@ export function tooltipMarkdown(snapshot: SpendSnapshot | null | undefined, noti
           tiers
             .map((t) => {
               const v = s.byTier![t];
-              return `${escapeMarkdown(t)} ${formatUsdPrecise(v.costUsd)} (${formatCount(v.requests, 'request')})`;
+              const accepted = acceptText(s.quality?.byTier?.[t]);
+              return `${escapeMarkdown(t)} ${formatUsdPrecise(v.costUsd)} (${formatCount(v.requests, 'request')}${accepted ? `, ${accepted}` : ''})`;
             })
             .join(' · '),
       );
@@ -233,4 +234,11 @@ export function explainHeader(r: {
   else if (isNumber(r.costUsd)) parts.push(formatUsdPrecise(r.costUsd));
   if (r.reason) parts.push(r.reason);
   return parts.join(' · ');
+}
+
+
+/** "accepted 3 of 4 (75%)", or "" when nothing was shown. */
+export function acceptText(stats: { shown: number; accepted: number } | undefined): string {
+  if (!stats || !stats.shown) return '';
+  return `accepted ${stats.accepted} of ${stats.shown} (${Math.round((100 * stats.accepted) / stats.shown)}%)`;
 }

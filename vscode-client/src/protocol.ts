@@ -51,6 +51,30 @@ export interface SessionSpend {
   byTask?: Record<string, TaskSpend>;
   byTier?: Record<string, TierSpend>;
   budget?: BudgetInfo | null;
+  quality?: Quality;
+}
+
+/** Accept counts of the answers shown (issue 14): `session.quality.byTier` / `.byTask`. */
+export interface AcceptStats {
+  shown: number;
+  accepted: number;
+  acceptRate: number | null;
+  costPerAcceptedUsd?: number | null;
+}
+
+export interface Quality {
+  byTier?: Record<string, AcceptStats>;
+  byTask?: Record<string, AcceptStats>;
+}
+
+/** Client -> server: what became of a ghost text item (`lspRouter/completionOutcome`). */
+export const COMPLETION_OUTCOME = 'lspRouter/completionOutcome';
+export const COMPLETION_ACCEPTED = 'lspRouter.completionAccepted';
+export type CompletionOutcome = 'shown' | 'accepted' | 'partial' | 'dismissed';
+export interface CompletionOutcomeParams {
+  id: string;
+  outcome: CompletionOutcome;
+  acceptedChars?: number;
 }
 
 export interface LastRequest {

@@ -2,7 +2,7 @@
 // spend against the all-frontier counterfactual. Pure (no `vscode` import): unit tested.
 
 import { formatLatency, formatTokens, formatUsd, formatUsdPrecise } from './format';
-import type { SpendSnapshot } from './protocol';
+import type { SessionSpend, SpendSnapshot } from './protocol';
 import type { SpendRecord } from './state';
 
 export function escapeHtml(s: unknown): string {
@@ -88,6 +88,34 @@ export function rowsHtml(records: SpendRecord[]): string {
     .join('\n');
 }
 
+/** Cost and accept rate per tier, side by side: the quality half of the claim. */
+export function tierQualityHtml(s: SessionSpend): string {
+  const tiers = Object.keys(s.byTier ?? {}).concat(Object.keys(s.quality?.byTier ?? {}));
+  const unique = [...new Set(tiers)].sort((a, b) => TIERS.indexOf(a) - TIERS.indexOf(b));
+  if (!unique.length) return '';
+  const rows = unique
+    .map((t) => {
+      const cost = s.byTier?.[t];
+      const q = s.quality?.byTier?.[t];
+      const rate = q && q.shown ? `${Math.round((100 * q.accepted) / q.shown)}%` : '–';
+      const perAccepted = q?.costPerAcceptedUsd != null ? formatUsdPrecise(q.costPerAcceptedUsd) : '–';
+      return (
+        `<tr class="tier-${escapeHtml(t)}"><td><span class="tier">${escapeHtml(t)}</span></td>` +
+        `<td class="num">${escapeHtml(cost ? formatUsdPrecise(cost.costUsd) : '–')}</td>` +
+        `<td class="num">${cost?.requests ?? 0}</td>` +
+        `<td class="num accept-rate" data-tier="${escapeHtml(t)}">${escapeHtml(rate)}</td>` +
+        `<td class="num">${q ? `${q.accepted} / ${q.shown}` : '–'}</td>` +
+        `<td class="num">${escapeHtml(perAccepted)}</td></tr>`
+      );
+    })
+    .join('');
+  return `<table class="tiers" id="tier-quality"><thead><tr><th>tier</th><th class="num">cost</th><th class="num">requests</th>` +
+    `<th class="num">accept rate</th><th class="num">accepted / shown</th><th class="num">cost / accepted</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table>`;
+}
+
+const TIERS = ['static', 'nano', 'mini', 'frontier'];
+
 export interface SpendPageOptions {
   records: SpendRecord[];
   snapshot: SpendSnapshot | null;
@@ -102,7 +130,8 @@ export function spendPageHtml(o: SpendPageOptions): string {
        <strong>${escapeHtml(formatUsdPrecise(s.savedUsd))}</strong> saved against all-frontier
        (${escapeHtml(formatUsdPrecise(s.frontierCostUsd ?? s.costUsd + s.savedUsd))}) ·
        ${s.requests} requests · ${s.cacheHits} cache hits · ${s.escalations} escalations
-       <span class="muted">— session <code id="session-id">${escapeHtml(s.id)}</code></span></p>`
+       <span class="muted">— session <code id="session-id">${escapeHtml(s.id)}</code></span></p>
+       ${tierQualityHtml(s)}`
     : '<p class="summary muted">No spend reported by the server yet.</p>';
   return `<!DOCTYPE html>
 <html lang="en">

@@ -491,6 +491,28 @@ async function main() {
     await page.screenshot({ path: path.join(OUT, '03-inline-completion.png') });
     await page.keyboard.press('Escape');
 
+    // 8a. Outcomes (issue 14): the ghost text above is dismissed by typing past it; the next one
+    // is accepted with Tab (its command reports it). Checked in the ledger below.
+    await step('ghost text dismissed, then accepted', async () => {
+      await page.keyboard.type('#', { delay: 30 });
+      // the ghost text of the line before the keystroke may linger a moment: wait for the new one
+      await page.waitForTimeout(1_500);
+      const ghost = page.locator('.monaco-editor .ghost-text-decoration, .monaco-editor .ghost-text');
+      try {
+        await ghost.first().waitFor({ state: 'visible', timeout: 8_000 });
+      } catch {
+        await runCommand('Trigger Inline Suggestion');
+        await ghost.first().waitFor({ state: 'visible', timeout: 20_000 });
+      }
+      await page.keyboard.press('Tab');
+      const line = await waitFor('the accepted text in the line', async () => {
+        const text = (await page.locator('.monaco-editor .view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
+        return text.find((l) => /^\s*#\s?return lines/.test(l)) ?? null;
+      }, 8_000);
+      check('Tab accepts the ghost text', !!line, `"${(line ?? '').trim()}"`);
+    });
+    await page.keyboard.press('Escape');
+
     // 8b. "Refactor Selection with Instruction…": asks for the instruction, the server applies the edit.
     await step('refactor with instruction', async () => {
       const shortenReturn = source.findIndex((l) => l.startsWith('    return w.fill(')) + 1; // in shorten()
@@ -551,6 +573,23 @@ async function main() {
       /* reported below */
     }
     check('`lsp-router spend --session ID --json` answers', spendRun.status === 0 && ledger && typeof ledger.costUsd === 'number', cut((spendRun.stdout + spendRun.stderr).trim(), 300));
+    // What became of the ghost texts, as the ledger keeps it (no code: ids, tier, outcome).
+    const answersRun = spawnSync(PYTHON, ['-c',
+      'import json, os, sys\nfrom lsp_router.spend.ledger import SqliteLedger\n' +
+      'l = SqliteLedger(os.path.join(os.environ["LSP_ROUTER_DATA_DIR"], "ledger.sqlite3"))\n' +
+      'print(json.dumps([[a.task, a.tier, a.outcome] for a in l.answers(session=sys.argv[1])]))',
+      sessionId ?? 'none'], { env: baseEnv, encoding: 'utf8' });
+    let answers = [];
+    try {
+      answers = JSON.parse(answersRun.stdout);
+    } catch {
+      /* reported below */
+    }
+    const ghostOutcomes = answers.filter((a) => a[0] === 'autocomplete').map((a) => a[2]);
+    check('the extension reports a dismissed and an accepted ghost text', ghostOutcomes.includes('dismissed') && ghostOutcomes.includes('accepted'),
+      cut(JSON.stringify(ghostOutcomes) + answersRun.stderr, 300));
+    check('`lsp-router spend` counts them: accepted of shown', !!ledger && ledger.shown >= 2 && ledger.accepted >= 1,
+      ledger ? `${ledger.accepted} of ${ledger.shown}` : 'no ledger');
     const exp = spawnSync(PYTHON, [path.join(HERE, 'expected_cost.py'), recorded], { encoding: 'utf8' });
     let expected = null;
     try {
@@ -613,6 +652,8 @@ async function main() {
       const shown = await frame.evaluate(() => document.getElementById('session-cost')?.textContent ?? '');
       const chart = await frame.evaluate(() => document.querySelectorAll('svg.chart polyline').length);
       check('clicking the status bar opens the spend view with a row per request', rows >= 3, `${rows} rows`);
+      const rates = await frame.evaluate(() => [...document.querySelectorAll('#tier-quality .accept-rate')].map((e) => `${e.getAttribute('data-tier')} ${e.textContent}`));
+      check('spend view shows accept rates per tier', rates.some((r) => /^mini \d+%$/.test(r)), rates.join(', '));
       check('spend view shows the session cost and a chart against all-frontier', (!ledger || shown === fmt.formatUsdPrecise(ledger.costUsd)) && chart === 2, `"${shown}", ${chart} lines`);
       await page.screenshot({ path: path.join(OUT, '05-spend-view.png') });
     });
