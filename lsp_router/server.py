@@ -507,6 +507,10 @@ async def explain(ls: RouterServer, params: types.ExecuteCommandParams):
     job = _build(ls, "explain", view, TaskRequest(start, end, on_text=on_text))
     try:
         result = await _run(ls, job, "explain")
+    except asyncio.CancelledError:
+        if ls.answers is not None:  # a weak negative: the user did not wait for it
+            ls.answers.cancelled(job.features, "explain", ls.engine.plan(job).decision.tier)
+        raise
     finally:
         if token is not None:
             ls.work_done_progress.end(token, types.WorkDoneProgressEnd())

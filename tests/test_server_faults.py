@@ -55,6 +55,10 @@ async def test_cancel_explain_mid_stream_closes_the_upstream_call(start_server, 
     snapshot = await session.wait_spend(1)
     assert snapshot["last"]["outcome"] == "cancelled"
     assert snapshot["session"]["costUsd"] > 0
+    # A weak negative for routing that learns: the explanation was shown and not waited for.
+    quality = (await session.spend())["session"]["quality"]
+    assert quality["byTask"]["explain"] == {"shown": 1, "accepted": 0, "acceptRate": 0.0,
+                                            "costPerAcceptedUsd": None}
     await _alive(session)
 
 

@@ -141,3 +141,29 @@ async def test_routing_learns_from_what_the_user_accepts(start_server, loopback,
     out = subprocess.run([sys.executable, "-m", "lsp_router", "routing", "stats", "--json"],
                          capture_output=True, text=True, env=env, check=True)
     assert json.loads(out.stdout)["buckets"] == []
+
+
+async def test_edits_applied_count_as_accepted_and_an_explanation_asked_again_as_dismissed(start_server, loopback):
+    """Issue 14 §1: outcomes of the other tasks, as the spend object reports them."""
+    from tests.conftest import target
+
+    session = await start_server(settings_for(loopback, routing={"explain": "mini", "refactor": "mini"}))
+    path = stdlib_file("textwrap.py")
+    uri = session.open(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("def dedent("))
+    loopback.reply("It removes the common leading whitespace.")
+    first = await session.explain(uri, (start, 0), (start + 5, 0))
+    await session.explain(uri, (start + 10, 0), (start + 12, 0))
+    again = await session.explain(uri, (start, 0), (start + 5, 0))  # the first one again: it did not help
+    assert first["answerId"] and again["answerId"] != first["answerId"]
+    loopback.reset()
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("def "))
+    body = lines[start:end]
+    commented = [body[0], "    # the margin common to every line goes"] + body[1:]
+    loopback.reply("```python\n" + "\n".join(commented) + "\n```")
+    done = await session.command("lspRouter.refactor", target(uri, (start, 0), (end, 0), instruction="Add a comment"))
+    assert done["applied"] is True and done["answerId"]
+    quality = (await session.spend())["session"]["quality"]["byTask"]
+    assert (quality["explain"]["shown"], quality["explain"]["accepted"]) == (3, 2)
+    assert (quality["refactor"]["shown"], quality["refactor"]["accepted"]) == (1, 1)

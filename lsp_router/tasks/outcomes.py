@@ -86,6 +86,15 @@ class Answers:
             self._explained.pop(next(iter(self._explained)))
         return answer_id
 
+    def cancelled(self, features, task: str, tier: str) -> str:
+        """A request the user cancelled before its answer came: shown as far as it streamed, and
+        dismissed (the call's own ledger row says what it cost)."""
+        from types import SimpleNamespace
+
+        answer_id = self.shown(SimpleNamespace(request_id="", tier=tier), features, task)
+        self.settle(answer_id, "dismissed")
+        return answer_id
+
     def watch(self, answer_id: str, uri: str, before: str, completion: str) -> None:
         """Judge ghost text `answer_id`, shown after `before` in `uri`, by the typing that follows."""
         n = len(before)
