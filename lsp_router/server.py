@@ -408,7 +408,8 @@ def completion_outcome(ls: RouterServer, params: Any = None) -> None:
     if ls.answers is None or not ls.answers.settle(*parsed):
         log.warning("%s ignored: unknown id %r", COMPLETION_OUTCOME, parsed[0])
         return
-    ls.after_reply(ls.notify_spend)
+    if parsed[1] != "shown":  # "shown" was recorded when the item was returned
+        ls.after_reply(ls.notify_spend)
 
 
 @server.command(COMPLETION_ACCEPTED)

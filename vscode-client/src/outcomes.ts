@@ -1,5 +1,6 @@
 // What became of each ghost text item shown (issue 14): the item's own command reports an
-// accept; this tracker reports the rest, when an item of ours goes away without it. Pure (no
+// accept; this tracker reports the rest: each new item shown, and what became of an item of
+// ours that goes away without its command. Pure (no
 // `vscode` import): unit tested.
 import type { CompletionOutcomeParams } from './protocol';
 
@@ -35,6 +36,7 @@ export class OutcomeTracker {
     const old = this.live.get(uri);
     if (next) this.live.set(uri, next);
     else this.live.delete(uri);
+    if (next && next.id !== old?.id) this.send({ id: next.id, outcome: 'shown' });
     if (!old || old.id === next?.id || this.accepted.has(old.id)) return;
     const typed = typedSince(old.offset);
     if (typed && old.insertText.startsWith(typed) && typed.length < old.insertText.length) {
