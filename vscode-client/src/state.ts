@@ -118,19 +118,21 @@ export function statusView(state: StatusState): StatusView {
     };
   }
   if (state.noKey.length) {
+    // Every provider the settings need that has no key, by name (issue 17); the click sets the first.
     const first = state.noKey[0];
     const name = providerDisplayName(first.provider);
-    const all = state.noKey.map((k) => providerDisplayName(k.provider)).join(', ');
-    const notice =
-      `$(key) **No API key for ${all}.** ` +
-      (first.message ? `${first.message} ` : '') +
-      `[Set ${name} API key](command:lspRouter.setApiKey?${encodeURIComponent(JSON.stringify([first.provider]))})`;
+    const names = state.noKey.map((k) => providerDisplayName(k.provider));
+    const all = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+    const links = state.noKey
+      .map((k) => `[Set ${providerDisplayName(k.provider)} API key](command:lspRouter.setApiKey?${encodeURIComponent(JSON.stringify([k.provider]))})`)
+      .join(' · ');
+    const notice = `$(key) **No API key for ${all}.** ` + (first.message ? `${first.message} ` : '') + links;
     return {
-      text: `$(key) No ${name} key`,
+      text: `$(key) No ${all} key${names.length > 1 ? 's' : ''}`,
       tooltip: tooltipMarkdown(snapshot, notice),
       severity: 'warning',
       command: { command: 'lspRouter.setApiKey', title: `Set ${name} API key`, arguments: [first.provider] },
-      accessibilityLabel: `LSP Router: no ${name} API key. Click to set it.`,
+      accessibilityLabel: `LSP Router: no ${all} API key${names.length > 1 ? 's' : ''}. Click to set ${name}'s.`,
     };
   }
   const phaseNote =

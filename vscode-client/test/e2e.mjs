@@ -351,9 +351,15 @@ async function main() {
     await step('no-key state before any key is set', async () => {
       const t = await waitFor('the no-key state', async () => {
         const s = await statusText();
-        return /No (OpenAI|Anthropic) key/.test(s) ? s : null;
+        return /No (OpenAI|Anthropic)/.test(s) ? s : null;
       }, 60_000);
       check('no-key state before any key is set', true, `"${t}"`);
+      // both default providers need a key and have none: both are named (issue 17)
+      const both = await waitFor('both providers named', async () => {
+        const s = await statusText();
+        return /No OpenAI and Anthropic keys/.test(s) ? s : null;
+      }, 20_000).catch(() => null);
+      check('the no-key state names each provider without a key', !!both, `"${await statusText()}"`);
       const cls = await status.evaluate((el) => (el.closest('.statusbar-item') ?? el).className);
       check('the no-key state uses the warning colour', cls.includes('warning-kind'), cls);
     });

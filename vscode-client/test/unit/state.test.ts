@@ -81,6 +81,15 @@ test('status view: no key, with a one-click fix', () => {
   assert.match(v.tooltip, /command:lspRouter\.setApiKey\?%5B%22anthropic%22%5D/);
 });
 
+test('status view: every provider without a key is named (issue 17)', () => {
+  const s: StatusState = { ...initialStatusState(), phase: 'running', noKey: [{ provider: 'openai' }, { provider: 'anthropic' }] };
+  const v = statusView(s);
+  assert.equal(v.text, '$(key) No OpenAI and Anthropic keys');
+  assert.match(v.tooltip, /No API key for OpenAI and Anthropic\./);
+  assert.match(v.tooltip, /Set OpenAI API key\]\(command:lspRouter\.setApiKey\?%5B%22openai%22%5D\)/);
+  assert.match(v.tooltip, /Set Anthropic API key\]\(command:lspRouter\.setApiKey\?%5B%22anthropic%22%5D\)/);
+});
+
 test('status view: starting and error', () => {
   assert.match(statusView(initialStatusState()).text, /^\$\(sync~spin\) \$0\.00$/);
   const v = statusView({ ...initialStatusState(), phase: 'error', error: 'Could not find lsp-router.' });
