@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-TIERS: tuple[str, ...] = ("mini", "frontier")
+# cheapest first: `static` needs no model ($0), `nano` is optional (models.nano)
+TIERS: tuple[str, ...] = ("static", "nano", "mini", "frontier")
 TASKS: tuple[str, ...] = ("autocomplete", "rename", "explain", "refactor")
 
 _MODEL_RE = re.compile(r"^(?P<provider>[a-z][a-z0-9_-]*):(?P<name>\S+)$")

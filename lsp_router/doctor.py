@@ -127,7 +127,7 @@ async def _list_models(config: ProviderConfig, key: str | None) -> set[str]:
 def run_doctor(args) -> int:
     settings, errors = load_settings(getattr(args, "settings", None))
     by_provider: dict[str, list[ModelRef]] = {}
-    for model in (settings.mini, settings.frontier):
+    for model in (settings.model_for(tier) for tier in settings.tiers()):
         by_provider.setdefault(model.provider, []).append(model)
 
     # Import the SDKs before any clock starts: the import alone can take seconds.

@@ -153,6 +153,7 @@ class Engine:
             thresholds=self.settings.thresholds,
             budget="over" if budget == "stopped" else budget,
             learned=self.learned_table(),
+            nano=self.settings.nano is not None,
         )
 
     def learned_table(self):
@@ -255,16 +256,18 @@ class Engine:
     async def _call_and_check(self, job: Job, decision, model: ModelRef, key: str) -> JobResult:
         tier, reason = decision.tier, decision.reason
         answer, check, cost, request_id = await self._call(
-            job, tier, model, reason, escalate_on_fail=self._may_escalate(decision))
+            job, tier, model, reason, escalate_on_fail=self._may_escalate(decision, tier))
         escalated = False
-        if not check.ok and self._may_escalate(decision):
+        # The verified cascade climbs one rung at a time: nano, then mini, then frontier.
+        while not check.ok and self._may_escalate(decision, tier):
             escalated = True
-            tier = "frontier"
-            model = self.settings.frontier
-            reason = f"frontier (escalated): {check.reason}"
-            log.info("%s %s escalated: %s", job.task, job.uri, check.reason)
-            answer, check, frontier_cost, request_id = await self._call(job, tier, model, reason, escalate_on_fail=False)
-            cost = None if cost is None or frontier_cost is None else cost + frontier_cost
+            tier = self._next_tier(tier)
+            model = self.settings.model_for(tier)
+            reason = f"{tier} (escalated): {check.reason}"
+            log.info("%s %s escalated to %s: %s", job.task, job.uri, tier, check.reason)
+            answer, check, more, request_id = await self._call(
+                job, tier, model, reason, escalate_on_fail=self._may_escalate(decision, tier))
+            cost = None if cost is None or more is None else cost + more
         if answer is not None and check.ok:
             from lsp_router.cache.store import CachedResult
 
@@ -272,10 +275,18 @@ class Engine:
             self.after_reply(lambda: self.cache.put(key, entry))
         return JobResult(answer, model, tier, reason, cost, escalated=escalated, check=check, request_id=request_id)
 
-    def _may_escalate(self, decision) -> bool:
-        if decision.tier != "mini" or decision.pinned:
+    def _next_tier(self, tier: str) -> str | None:
+        ladder = self.settings.tiers()
+        at = ladder.index(tier) if tier in ladder else len(ladder)
+        return ladder[at + 1] if at + 1 < len(ladder) else None
+
+    def _may_escalate(self, decision, tier: str | None = None) -> bool:
+        """Whether a failed check on `tier` (the decision's by default) calls the next rung."""
+        tier = decision.tier if tier is None else tier
+        if decision.pinned:
             return False
-        if self.settings.frontier == self.settings.mini:
+        upper = self._next_tier(tier)
+        if upper is None or self.settings.model_for(upper) == self.settings.model_for(tier):
             return False
         return self.tracker.budget_status().state not in ("over", "stopped")
 

@@ -182,17 +182,18 @@ class RouterServer(LanguageServer):
     # -- warm-up -------------------------------------------------------------------------
 
     def warm_up(self) -> None:
-        """Import the mini tier's SDK in the background once there is work.
+        """Import the cheapest tier's SDK in the background once there is work.
 
         It costs 1-3 s and 30-40 MB: not at start-up (the editor waits for `initialize`) and
         not on the first keystroke (the user waits for ghost text), but when a document opens.
-        Only the mini tier's: ghost text runs there on every burst of typing; the frontier's
+        Only the cheapest tier's (nano when set, else mini): ghost text runs there on every burst of typing; the frontier's
         SDK loads when a frontier request first needs it.
         """
         if getattr(self, "_warmed", False):
             return
         self._warmed = True
-        api = self.settings.providers[self.settings.mini.provider].api
+        cheapest = self.settings.model_for(self.settings.tiers()[0])  # nano when set: ghost text goes there
+        api = self.settings.providers[cheapest.provider].api
         module = "anthropic" if api == "anthropic" else "openai"
         threading.Thread(target=_import_quietly, args=(module,), name="lsp-router-warm-up", daemon=True).start()
 

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 from lsp_router.core import TASKS, ModelRef
 
-ROUTING_MODES = ("auto", "mini", "frontier")
+ROUTING_MODES = ("auto", "nano", "mini", "frontier")
 PROVIDER_APIS = ("openai", "openai-responses", "anthropic")
 # What the OpenAI APIs accept (`reasoning_effort` in chat completions, `reasoning.effort`
 # in responses); a model may take only some of them, and says which in its 400.
@@ -192,6 +192,9 @@ class RoutingThresholds:
         "goes frontier."))
     refactor_max_parse_errors: int = field(default=0, metadata=_doc(
         "refactorMaxParseErrors: a selection with more syntax errors than this goes frontier."))
+    nano_explain_max_lines: int = field(default=12, metadata=_doc(
+        "nanoExplainMaxLines: with models.nano set, explaining at most this many lines of shallow code "
+        "(nesting depth 2 at most, one function at most) goes nano."))
     budget_near_factor: float = field(default=2.0, metadata=_doc(
         "budgetNearFactor: when a budget is near its cap, every size threshold above is multiplied by "
         "this, so only clearly hard work still goes frontier."))
@@ -395,6 +398,7 @@ PRESETS: dict[str, ProviderConfig] = {
 class Settings:
     mini: ModelRef = field(default_factory=lambda: ModelRef.parse(DEFAULT_MINI))
     frontier: ModelRef = field(default_factory=lambda: ModelRef.parse(DEFAULT_FRONTIER))
+    nano: ModelRef | None = None  # models.nano: optional; unset, no request goes to a nano tier
     routing: Mapping[str, str] = field(default_factory=lambda: {t: "auto" for t in TASKS})
     learn: bool = True  # routing.learn: route by what users accept (routing/learn.py)
     # per task: one of REASONING_CHOICES (see providers/reasoning.py)
@@ -410,7 +414,13 @@ class Settings:
     refactor_instructions: tuple[str, ...] = ()
 
     def model_for(self, tier: str) -> ModelRef:
-        return self.mini if tier == "mini" else self.frontier
+        if tier == "nano" and self.nano is not None:
+            return self.nano
+        return self.mini if tier in ("mini", "nano") else self.frontier
+
+    def tiers(self) -> tuple[str, ...]:
+        """The model tiers configured, cheapest first."""
+        return ("nano", "mini", "frontier") if self.nano is not None else ("mini", "frontier")
 
     def provider(self, name: str) -> ProviderConfig:
         return self.providers[name]
@@ -473,6 +483,10 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
         value = _lookup(raw, f"models.{tier}")
         if value is not _MISSING and value is not None:
             attempt(tier, lambda v=value, t=tier: _model(f"models.{t}", v, providers))
+    nano = _lookup(raw, "models.nano")
+    if nano is not _MISSING:
+        # "" or null unsets it (the VS Code default is "")
+        attempt("nano", lambda: None if nano in (None, "") else _model("models.nano", nano, providers))
 
     changes["routing"] = _per_task(raw, "routing", ROUTING_MODES, base.routing, errors)
     learn = _lookup(raw, "routing.learn")
@@ -503,7 +517,22 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
         if model.provider not in settings.providers:
             errors.append(f"lspRouter.models.{tier}: unknown provider {model.provider!r}")
             settings = replace(settings, **{tier: base.model_for(tier)})
+    if settings.nano is not None and settings.nano.provider not in settings.providers:
+        errors.append(f"lspRouter.models.nano: unknown provider {settings.nano.provider!r}")
+        settings = replace(settings, nano=None)
+    if settings.nano is None:
+        settings = _without_nano_pins(settings, errors)
     return settings, errors
+
+
+def _without_nano_pins(settings: Settings, errors: list[str]) -> Settings:
+    """`routing.<task> = nano` needs `models.nano`; without it the task is routed by `auto`."""
+    pinned = [task for task, mode in settings.routing.items() if mode == "nano"]
+    for task in pinned:
+        errors.append(f"lspRouter.routing.{task}: nano needs models.nano to be set; using auto")
+    if not pinned:
+        return settings
+    return replace(settings, routing={t: "auto" if m == "nano" else m for t, m in settings.routing.items()})
 
 
 def _per_task(raw: Mapping, section: str, choices: tuple[str, ...], previous: Mapping[str, str],
@@ -637,6 +666,7 @@ def settings_schema() -> dict[str, dict[str, Any]]:
     schema: dict[str, dict[str, Any]] = {
         "models.mini": {"type": "string", "default": DEFAULT_MINI},
         "models.frontier": {"type": "string", "default": DEFAULT_FRONTIER},
+        "models.nano": {"type": "string", "default": ""},
     }
     for task in TASKS:
         schema[f"routing.{task}"] = {"type": "string", "enum": list(ROUTING_MODES), "default": defaults.routing[task]}

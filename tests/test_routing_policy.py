@@ -188,13 +188,16 @@ def build_request(case: dict) -> dict:
     return req
 
 
-def run_case(case: dict) -> Decision:
+def case_features(case: dict) -> RequestFeatures:
     req = build_request(case)
-    features = extract_features(
+    return extract_features(
         req["task"], req["text"], language=req["language"], start=req["start"], end=req["end"],
         instruction=req["instruction"], path=case["file"].partition(":")[2],
     )
-    return classify(req["task"], features)
+
+
+def run_case(case: dict, *, nano: bool = False) -> Decision:
+    return classify(case["task"], case_features(case), nano=nano)
 
 
 def confusion_report(results: list[tuple[dict, Decision]]) -> str:
@@ -611,3 +614,56 @@ def test_a_module_nothing_imports_is_not_an_api():
         assert as_library.symbol_scope == "exported"
     assert not_an_api("docs/conf.py", "") and not_an_api("webpack.config.js", "") and not_an_api("x.py", "#!/usr/bin/env python\n")
     assert not not_an_api("lsp_router/settings.py", "") and not not_an_api(None, "import os\n")
+
+
+# --------------------------------------------------------------------------
+# The nano tier (models.nano set)
+# --------------------------------------------------------------------------
+
+
+def test_with_nano_the_most_trivial_mini_work_goes_one_rung_lower():
+    """On the hand-labelled cases: nothing labelled frontier goes nano; what goes nano is a completion
+    that finishes the current line or an explanation of a few shallow lines; the rest is unchanged."""
+    moved = Counter()
+    for case in load_cases():
+        f = case_features(case)
+        without, with_nano = classify(case["task"], f), classify(case["task"], f, nano=True)
+        if with_nano.tier == without.tier:
+            assert with_nano.reason == without.reason
+            continue
+        assert (without.tier, with_nano.tier) == ("mini", "nano"), (case["id"], with_nano.reason)
+        assert case["expected"] == "mini", case["id"]
+        assert with_nano.reason == "nano" + without.reason[len("mini"):]
+        if case["task"] == "autocomplete":
+            assert f.cursor in ("mid_line", "end_of_line"), case["id"]
+        else:
+            assert case["task"] == "explain" and f.selected_lines <= 12 and f.nesting_depth <= 2, case["id"]
+        moved[case["task"]] += 1
+    assert moved["autocomplete"] >= 5 and moved["explain"] >= 1, moved
+    assert set(moved) <= {"autocomplete", "explain"}
+
+
+def test_nano_pins_budget_and_learning():
+    mid_line = RequestFeatures(task="autocomplete", language="python", cursor="mid_line", nesting_depth=2)
+    block = RequestFeatures(task="autocomplete", language="python", cursor="empty_body", functions=2)
+    assert classify("autocomplete", mid_line).tier == "mini"  # unset: nothing changes
+    assert classify("autocomplete", mid_line, nano=True).tier == "nano"
+    assert classify("autocomplete", block, nano=True).tier == "mini"
+    d = classify("autocomplete", block, mode="nano", nano=True)
+    assert (d.tier, d.pinned, d.reason) == ("nano", True, "nano (pinned): routing.autocomplete = nano")
+    d = classify("autocomplete", mid_line, mode="mini", nano=True)
+    assert (d.tier, d.pinned) == ("mini", True)  # a mini pin is not moved lower
+    # past a cap: trivial work on nano, the rest on mini; a nano pin holds
+    d = classify("refactor", BIG, budget="over", nano=True)
+    assert d.tier == "mini" and d.reason.startswith("mini (budget): ")
+    d = classify("autocomplete", mid_line, mode="frontier", budget="over", nano=True)
+    assert d.tier == "nano" and d.reason.startswith("nano (budget): ")
+    assert classify("autocomplete", block, mode="nano", budget="over", nano=True).tier == "nano"
+    # a bucket where learning found mini clearly worse goes frontier, not nano
+    from lsp_router.routing.learn import TierCounts, features_bucket
+
+    table = {features_bucket(mid_line): {"mini": TierCounts(60, 6), "frontier": TierCounts(60, 30)}}
+    d = classify("autocomplete", mid_line, learned=table, nano=True)
+    assert d.tier == "frontier" and d.learned
+    with pytest.raises(ValueError, match="nano needs models.nano"):
+        classify("autocomplete", mid_line, mode="nano")

@@ -139,7 +139,7 @@ def _self_check(record: SelfCheck, job, synth: Synth, decision, may_escalate: bo
         record.failed += 1
         reason = f"{synth.task}: " + re.sub(r"\d+(?::\d+)?", "N", check.reason)
         record.reasons[reason] = record.reasons.get(reason, 0) + 1
-        if decision.tier == "mini" and not decision.pinned and may_escalate:
+        if decision.tier in ("nano", "mini") and not decision.pinned and may_escalate:
             record.failed_mini += 1
         if len(record.examples) < _SELF_CHECK_EXAMPLES:
             record.examples.append({"commit": synth.commit[:10], "path": synth.path, "line": synth.start[0] + 1,

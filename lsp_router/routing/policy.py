@@ -23,6 +23,11 @@ Rules in `auto` mode:
   (concurrency, a port to another language, a proof, security, speed on huge inputs with
   identical results) goes frontier whatever the size.
 
+Nano (only with `models.nano` set): the most trivial of what the rules send to mini goes
+one rung lower: completions that finish the current line (mid-line, end of line) and
+explanations of a few shallow lines (`nanoExplainMaxLines`). A bucket that learning moved
+to frontier stays there.
+
 Budget: "near" multiplies every size threshold by `budgetNearFactor` (only
 clearly hard work stays frontier); "over" sends everything to mini, pins
 included.
@@ -30,7 +35,7 @@ included.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lsp_router.settings import ROUTING_MODES as MODES
@@ -52,7 +57,7 @@ BUDGET_STATES = ("ok", "near", "over")
 class Decision:
     """The tier for one request and a short human reason that starts with the tier."""
 
-    tier: str  # "mini" | "frontier"
+    tier: str  # "nano" | "mini" | "frontier"
     reason: str
     features: RequestFeatures
     pinned: bool = False
@@ -188,6 +193,7 @@ def classify(
     thresholds: RoutingThresholds = _DEFAULT,
     budget: str = "ok",
     learned: LearnedTable | None = None,
+    nano: bool = False,
 ) -> Decision:
     """Route one request.
 
@@ -199,9 +205,31 @@ def classify(
     `learned` (routing.learn) is the accept counts per features bucket and tier: in `auto`
     mode a bucket where mini is clearly worse goes frontier, and one where mini is as good
     goes mini ("near" a cap only the latter); the reason says "(learned)".
+
+    `nano` (models.nano is set): the most trivial mini work goes to the nano tier, and
+    `mode` may be "nano".
     """
-    if mode not in MODES:
-        raise ValueError(f"routing.{task}: expected auto, mini or frontier, got {mode!r}")
+    decision = _classify(task, features, mode, thresholds, budget, learned, nano)
+    if nano and decision.tier == "mini" and not decision.pinned and _nano_work(task, features, thresholds):
+        return replace(decision, tier="nano", reason="nano" + decision.reason[len("mini"):])
+    return decision
+
+
+def _nano_work(task: str, f: RequestFeatures, t: RoutingThresholds) -> bool:
+    """Work even the smallest model does well: finishing the current line, explaining a few shallow lines."""
+    if task == "autocomplete":
+        return (f.cursor or "mid_line") in ("mid_line", "end_of_line")
+    if task == "explain":
+        return (f.selected_lines <= t.nano_explain_max_lines and f.nesting_depth <= 2 and f.functions <= 1
+                and f.classes == 0 and not f.parse_errors)
+    return False
+
+
+def _classify(task: str, features: RequestFeatures, mode: str, thresholds: RoutingThresholds, budget: str,
+              learned: LearnedTable | None, nano: bool) -> Decision:
+    if mode not in MODES or (mode == "nano" and not nano):
+        expected = "auto, nano, mini or frontier" if nano else "auto, mini or frontier (nano needs models.nano)"
+        raise ValueError(f"routing.{task}: expected {expected}, got {mode!r}")
     if budget not in BUDGET_STATES:
         raise ValueError(f"budget state must be ok, near or over, got {budget!r}")
     rule = _RULES.get(task)
@@ -209,8 +237,8 @@ def classify(
         raise ValueError(f"unknown task {task!r} (expected autocomplete, rename, explain or refactor)")
 
     if budget == "over":
-        if mode == "mini":
-            return Decision("mini", f"mini (pinned): routing.{task} = mini", features, pinned=True, budget="over")
+        if mode in ("mini", "nano"):
+            return Decision(mode, f"{mode} (pinned): routing.{task} = {mode}", features, pinned=True, budget="over")
         if mode == "frontier":
             return Decision("mini", f"mini (budget): budget cap reached; routing.{task} = frontier ignored", features, budget="over")
         tier, why = rule(features, thresholds)

@@ -10,6 +10,7 @@ import * as path from 'path';
 export const FORWARDED_SETTINGS = [
   'models.mini',
   'models.frontier',
+  'models.nano',
   'routing.autocomplete',
   'routing.rename',
   'routing.explain',
@@ -35,6 +36,7 @@ export const FORWARDED_SETTINGS = [
   'routing.thresholds.refactorMaxClasses',
   'routing.thresholds.refactorMaxInstructionChars',
   'routing.thresholds.refactorMaxParseErrors',
+  'routing.thresholds.nanoExplainMaxLines',
   'routing.thresholds.budgetNearFactor',
   'openai.baseUrl',
   'anthropic.baseUrl',

@@ -162,7 +162,7 @@ class Router {
   /** Providers used by models.* that have no key: the "no key" status bar state. */
   private async checkKeys(): Promise<void> {
     const cfg = this.config();
-    const inUse = providersInUse([cfg.get<string>('models.mini'), cfg.get<string>('models.frontier')]);
+    const inUse = providersInUse([cfg.get<string>('models.nano'), cfg.get<string>('models.mini'), cfg.get<string>('models.frontier')]);
     const missing = providersMissingKeys(inUse, await this.storedKeys(), process.env, this.customProviders());
     // One entry per provider still without a key, keeping the server's message where it sent one.
     this.state.noKey = missing.map((p) => this.state.noKey.find((k) => k.provider === p) ?? { provider: p });

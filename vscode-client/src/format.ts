@@ -133,7 +133,7 @@ function lastLine(last: LastRequest): string {
 
 /** Order tasks the way users think of them, unknown ones after. */
 const TASK_ORDER = ['autocomplete', 'rename', 'explain', 'refactor'];
-const TIER_ORDER = ['mini', 'frontier'];
+const TIER_ORDER = ['static', 'nano', 'mini', 'frontier'];
 
 function ordered(keys: string[], order: string[]): string[] {
   return [...keys].sort((a, b) => {

@@ -140,3 +140,23 @@ test('explainHeader', () => {
   assert.equal(explainHeader({ tier: 'mini', model: 'm', costUsd: 0, cached: true }), 'mini · m · cache hit');
   assert.equal(explainHeader({ costUsd: null }), 'unpriced');
 });
+
+test('tooltipMarkdown orders the tiers cheapest first, static and nano included', () => {
+  const md = tooltipMarkdown({
+    ...SNAPSHOT,
+    session: {
+      ...SNAPSHOT.session,
+      byTier: {
+        frontier: { costUsd: 0.01, requests: 1 },
+        mini: { costUsd: 0.002, requests: 2 },
+        nano: { costUsd: 0.0004, requests: 5 },
+        static: { costUsd: 0, requests: 3 },
+      },
+    },
+  });
+  const line = md.split('\n').find((l) => l.startsWith('**By tier:**')) ?? '';
+  const order = ['static', 'nano', 'mini', 'frontier'].map((t) => line.indexOf(`${t} $`));
+  assert.ok(order.every((i) => i >= 0), line);
+  assert.deepEqual([...order].sort((a, b) => a - b), order, line);
+  assert.match(line, /nano \$0\.0004 \(5 requests\)/);
+});
