@@ -31,6 +31,8 @@ REASONING_CHOICES = ("auto", "default", *REASONING_EFFORTS)
 
 DEFAULT_MINI = "openai:gpt-5.4-mini"
 DEFAULT_FRONTIER = "anthropic:claude-opus-4-7"
+# what the replay's "with models.nano" figure assumes when none is set
+DEFAULT_NANO = "openai:gpt-5.4-nano"
 
 
 class SettingsError(ValueError):

@@ -211,6 +211,35 @@ def test_table_shows_three_columns_the_ratio_and_the_dry_run(history, capsys, mo
     assert re.search(r"elapsed: \d+\.\d s", out)
 
 
+def test_one_dry_run_gives_the_figure_with_and_without_models_nano(history, tmp_path):
+    """Issue 15 §2: the share of requests on each tier and the ratio, with and without models.nano."""
+    env = clean_env(tmp_path)
+    without = json.loads(run_cli([str(history), "--commits", "10", "--json"], env).stdout)
+    done = run_cli([str(history), "--commits", "10", "--json", "--nano", "openai:gpt-5.4-nano"], env)
+    assert done.returncode == 0, done.stderr
+    with_nano = json.loads(done.stdout)
+
+    assert "nano" not in without["models"] and with_nano["models"]["nano"] == "openai:gpt-5.4-nano"
+    assert set(without["tierShares"]) <= {"mini", "frontier"}
+    assert with_nano["tierShares"]["nano"] > 0.3
+    assert sum(with_nano["tierShares"].values()) == pytest.approx(1)
+    # nano is cheaper than mini: the same requests cost less; always-frontier is the same
+    assert with_nano["costUsd"]["frontier"] == pytest.approx(without["costUsd"]["frontier"])
+    assert with_nano["ratio"] > without["ratio"]
+    # each run carries the other routing's figure, computed in the same pass
+    assert without["alternative"]["nano"] == "openai:gpt-5.4-nano"
+    assert without["alternative"]["ratio"] == pytest.approx(with_nano["ratio"], rel=1e-9)
+    assert without["alternative"]["tierShares"] == pytest.approx(with_nano["tierShares"])
+    assert with_nano["alternative"]["nano"] is None
+    assert with_nano["alternative"]["ratio"] == pytest.approx(without["ratio"], rel=1e-9)
+
+    table = run_cli([str(history), "--commits", "10"], env).stdout
+    assert re.search(r"^requests per tier: mini \d+%", table, re.M), table
+    assert re.search(r"^with models.nano = openai:gpt-5.4-nano: \d+\.\dx \(nano \d+%", table, re.M), table
+    bad = run_cli([str(history), "--nano", "gpt-nano"], env)
+    assert bad.returncode == 2 and "--nano: lspRouter.models.nano:" in bad.stderr
+
+
 def test_synthesized_requests_follow_the_commits(history):
     git_repo = Git(history)
     try:

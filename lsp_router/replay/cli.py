@@ -45,6 +45,9 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="call no model (the default without API keys): tokens from the tokenizer, output sizes from the commits")
     parser.add_argument("--settings", metavar="FILE",
                         help="a JSON file with lspRouter settings (the same shape as initializationOptions)")
+    parser.add_argument("--nano", metavar="MODEL",
+                        help="route with this models.nano (provider:model, e.g. openai:gpt-5.4-nano) over the "
+                             "settings' own; a dry run also prints the figure without it")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     parser.add_argument("--live", action="store_true",
                         help="replay against the providers (the default with API keys); an error without them")
@@ -104,9 +107,14 @@ def run_replay(args: argparse.Namespace) -> int:
     from lsp_router.replay.render import render_json, render_text
     from lsp_router.replay.result import ReplayOptions
     from lsp_router.replay.run import replay
+    from lsp_router.settings import parse_settings
 
     try:
         settings, errors = _load_settings(getattr(args, "settings", None))
+        if getattr(args, "nano", None):
+            settings, nano_errors = parse_settings({"models": {"nano": args.nano}}, settings)
+            if nano_errors:
+                raise ReplayError(f"--nano: {nano_errors[0]}")
         for error in errors:
             print(f"lsp-router replay: {error}; using the default for it", file=sys.stderr)
         result = replay(ReplayOptions(

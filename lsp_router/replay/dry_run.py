@@ -8,7 +8,7 @@ from decimal import Decimal
 from lsp_router.core import ModelRef, Usage
 from lsp_router.replay.git import Commit, Git
 from lsp_router.replay.result import (
-    _SELF_CHECK_EXAMPLES, COLUMNS, Progress, ReplayOptions, ReplayResult, SelfCheck, _failed,
+    _SELF_CHECK_EXAMPLES, COLUMNS, Alternative, Progress, ReplayOptions, ReplayResult, SelfCheck, _failed,
 )
 from lsp_router.replay.synth import Synth, build_request, iter_requests, prompt_text
 from lsp_router.settings import Settings
@@ -77,6 +77,8 @@ def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: Re
 
     caches = {c: _KeySet(settings.cache.enabled) for c in COLUMNS}
     budget = _Budget(settings)
+    other = _OtherRouting(settings)
+    result.alternative = other.result
     models = {"frontier": settings.frontier, "mini": settings.mini}
     may_escalate = settings.frontier != settings.mini
     for requests in iter_requests(git, commits, result, progress.update):
@@ -90,6 +92,7 @@ def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: Re
                 continue
             state = budget.state()
             plan = engine.plan(job, budget=state)
+            other.route(job, synth, count, price)
             decision = plan.decision
             tally = result.row(synth.task, decision.tier)
             tally.requests += 1
@@ -123,6 +126,47 @@ def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: Re
             if synth.output is not None and not hits["routed"]:
                 _self_check(result.self_check, job, synth, decision, may_escalate)
     engine.tracker.ledger.close()
+    other.close()
+
+
+class _OtherRouting:
+    """The same requests routed with models.nano toggled (a default nano model when it is unset), with
+    their own cache and budget: the replay's figure with and without the nano tier from one run."""
+
+    def __init__(self, settings: Settings):
+        from dataclasses import replace
+
+        from lsp_router.engine import open_engine
+        from lsp_router.settings import DEFAULT_NANO
+
+        nano = None if settings.nano is not None else ModelRef.parse(DEFAULT_NANO)
+        self.settings = replace(settings, nano=nano, routing={
+            task: "auto" if mode == "nano" and nano is None else mode for task, mode in settings.routing.items()})
+        self.engine = open_engine(self.settings, session="dry-run-other", ledger=":memory:", with_cache=False)
+        self.cache = _KeySet(settings.cache.enabled)
+        self.budget = _Budget(settings)
+        self.result = Alternative(None if nano is None else str(nano))
+
+    def route(self, job, synth: Synth, count, price) -> None:
+        from lsp_router.tokens import count_tokens
+
+        state = self.budget.state()
+        plan = self.engine.plan(job, budget=state)
+        tiers = self.result.tiers
+        tiers[plan.decision.tier] = tiers.get(plan.decision.tier, 0) + 1
+        if self.cache.hit(plan.key) or state == "stopped":
+            return
+        output_tokens = synth.output_tokens if synth.output_tokens is not None else count_tokens(synth.output or "")
+        usage = Usage(input_tokens=count(prompt_text(job)), output_tokens=min(output_tokens, job.request.max_tokens))
+        cost = price(plan.model, usage)
+        if cost is None:
+            self.result.unpriced += 1
+        else:
+            self.result.cost += cost
+            self.budget.used += cost
+
+    def close(self) -> None:
+        self.engine.tracker.ledger.close()
 
 
 def _self_check(record: SelfCheck, job, synth: Synth, decision, may_escalate: bool) -> None:

@@ -12,7 +12,7 @@ def missing_keys(settings: Settings) -> list[str]:
     from lsp_router.providers.sdk import resolve_key
 
     missing = []
-    for model in (settings.mini, settings.frontier):
+    for model in (settings.model_for(tier) for tier in settings.tiers()):
         config = settings.providers.get(model.provider)
         if config is None or config.local or model.provider in missing:
             continue

@@ -23,7 +23,7 @@ def render_text(result: ReplayResult) -> str:
         f"lsp-router replay {result.repo}: {_plural(len(result.commits), 'commit')}{span}, "
         f"{_plural(result.files, 'file')}, {_plural(result.total().requests, 'request')}",
         result.mode_note,
-        f"models: mini {result.mini}, frontier {result.frontier}",
+        f"models: {'nano ' + result.nano + ', ' if result.nano else ''}mini {result.mini}, frontier {result.frontier}",
         "",
     ]
     headers = ["task", "tier", "requests", "cache hits", "tokens in", "tokens out", "routed", "always-frontier", "always-mini"]
@@ -61,6 +61,10 @@ def render_text(result: ReplayResult) -> str:
         out.append(f"always-frontier / routed: {ratio:.1f}x (routing saves {format_usd(saved)}, {share:.0f}%)")
     elif total.requests:
         out.append("always-frontier / routed: n/a" + (" (unpriced models)" if any(total.unpriced.values()) else ""))
+    if total.requests:
+        out.append("requests per tier: " + _shares(result.tier_shares()))
+    if result.alternative is not None and total.requests:
+        out.append(_alternative_line(result.alternative, total))
     if any(total.unpriced.values()):
         out.append("* some requests went to unpriced models and are not in that sum: add lspRouter.prices[\"provider:model\"]")
     out.append(f"cache hits: {total.cache_hits} (the same request again within the replay; $0)")
@@ -83,8 +87,9 @@ def render_text(result: ReplayResult) -> str:
         sc = result.self_check
         out.append("escalations: n/a in dry run (no model answer to check)")
         if sc.checked:
+            cheap = "nano or mini" if result.nano else "mini"
             line = (f"checks on the commit's own text: {sc.failed} of {sc.checked} fail, {sc.failed_mini} of them "
-                    "on mini requests (those would escalate even a perfect answer)")
+                    f"on {cheap} requests (those would escalate even a perfect answer)")
             if sc.reasons:
                 reason, n = max(sc.reasons.items(), key=lambda kv: (kv[1], kv[0]))
                 line += f"; most often \"{reason}\" ({n})"
@@ -108,6 +113,19 @@ def render_text(result: ReplayResult) -> str:
     per = f", {len(result.commits) / result.elapsed_s:.1f} commits/s" if result.elapsed_s > 0 and result.commits else ""
     out.append(f"elapsed: {result.elapsed_s:.1f} s{per}")
     return "\n".join(out)
+
+
+def _shares(shares: dict[str, float]) -> str:
+    return " · ".join(f"{tier} {share:.0%}" for tier, share in shares.items())
+
+
+def _alternative_line(alt, total: Tally) -> str:
+    ratio = alt.ratio(total.cost["frontier"])
+    figure = f"{ratio:.1f}x" if ratio is not None else "n/a"
+    if alt.nano is None:
+        return f"without models.nano: {figure} ({_shares(alt.shares())})"
+    return (f"with models.nano = {alt.nano}: {figure} ({_shares(alt.shares())}); "
+            f"set it, or replay with --nano MODEL")
 
 
 def _score(value: float | None, share: bool = False) -> str:

@@ -15,7 +15,7 @@ from lsp_router.settings import Settings
 if TYPE_CHECKING:
     from lsp_router.replay.synth import Synth
 
-__all__ = ["COLUMNS", "Tally", "SelfCheck", "ReplayOptions", "ReplayResult", "Progress"]
+__all__ = ["COLUMNS", "Alternative", "Tally", "SelfCheck", "ReplayOptions", "ReplayResult", "Progress"]
 
 COLUMNS = ("routed", "frontier", "mini")
 
@@ -105,6 +105,21 @@ class ReplayResult:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     compare: Any = None  # --compare: replay.compare.CompareResult
+    nano: str | None = None  # models.nano, when set
+    # dry run: the same requests routed the other way for models.nano (with it when unset,
+    # without it when set), so that both figures come from one run
+    alternative: "Alternative | None" = None
+
+    def tier_shares(self) -> dict[str, float]:
+        """Each tier's share of the requests, cheapest tier first."""
+        from lsp_router.core import TIERS
+
+        counts: dict[str, int] = {}
+        for (_task, tier), tally in self.rows.items():
+            counts[tier] = counts.get(tier, 0) + tally.requests
+        total = sum(counts.values())
+        order = sorted(counts, key=lambda t: TIERS.index(t) if t in TIERS else len(TIERS))
+        return {tier: counts[tier] / total for tier in order} if total else {}
 
     def row(self, task: str, tier: str) -> Tally:
         return self.rows.setdefault((task, tier), Tally())
@@ -141,7 +156,10 @@ class ReplayResult:
             "repo": self.repo,
             "mode": self.mode,
             "modeNote": self.mode_note,
-            "models": {"mini": self.mini, "frontier": self.frontier},
+            "models": {"mini": self.mini, "frontier": self.frontier, **({"nano": self.nano} if self.nano else {})},
+            "tierShares": self.tier_shares(),
+            **({"alternative": {**self.alternative.as_json(), "ratio": self.alternative.ratio(total.cost["frontier"])}}
+               if self.alternative is not None else {}),
             "commits": len(self.commits),
             "firstCommit": self.commits[0].sha if self.commits else None,
             "lastCommit": self.commits[-1].sha if self.commits else None,
@@ -179,6 +197,32 @@ class ReplayResult:
             **({"quality": self.compare.as_json(), "costRatio": self.compare.cost_ratio()}
                if self.compare is not None else {}),
         }
+
+
+@dataclass
+class Alternative:
+    """The dry run's requests routed with models.nano toggled: its cost and tier shares."""
+
+    nano: str | None  # the nano model of this routing; None: without a nano tier
+    cost: Decimal = Decimal(0)
+    unpriced: int = 0
+    tiers: dict[str, int] = field(default_factory=dict)
+
+    def ratio(self, frontier_cost: Decimal) -> float | None:
+        if self.unpriced or self.cost <= 0:
+            return None
+        return float(frontier_cost / self.cost)
+
+    def shares(self) -> dict[str, float]:
+        from lsp_router.core import TIERS
+
+        total = sum(self.tiers.values())
+        order = sorted(self.tiers, key=lambda t: TIERS.index(t) if t in TIERS else len(TIERS))
+        return {tier: self.tiers[tier] / total for tier in order} if total else {}
+
+    def as_json(self) -> dict:
+        return {"nano": self.nano, "costUsd": None if self.unpriced else float(self.cost),
+                "unpriced": self.unpriced, "tierShares": self.shares()}
 
 
 def _iso(ts: int) -> str:

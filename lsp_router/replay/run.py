@@ -43,7 +43,8 @@ def replay(options: ReplayOptions) -> ReplayResult:
     else:
         mode, note = "live", f"live: requests sent to the providers (at most {options.max_requests}, --max-requests)"
     git = Git(options.repo)
-    result = ReplayResult(str(git.root), mode, note, str(settings.mini), str(settings.frontier), shallow=git.shallow)
+    result = ReplayResult(str(git.root), mode, note, str(settings.mini), str(settings.frontier), shallow=git.shallow,
+                          nano=None if settings.nano is None else str(settings.nano))
     try:
         commits = git.commits(options.commits, options.since)
         result.commits = commits
