@@ -317,7 +317,13 @@ def summary_lines(project: str, releases: Sequence[Release], data: dict) -> list
         for task, t in data["byTask"].items()
     )
     tokens = data["tokens"]
-    return [head, f"requests by task and tier: {tasks}; tokens in {tokens['input']:,}, out {tokens['output']:,}"]
+    lines = [head, f"requests by task and tier: {tasks}; tokens in {tokens['input']:,}, out {tokens['output']:,}"]
+    alt = data.get("alternative")
+    if alt and alt.get("ratio") is not None:
+        shares = " · ".join(f"{tier} {share:.0%}" for tier, share in alt["tierShares"].items())
+        which = f"with models.nano = {alt['nano']}" if alt["nano"] else "without models.nano"
+        lines.append(f"{which}: {alt['ratio']:.1f}x ({shares})")
+    return lines
 
 
 # ------------------------------------------------------------------------------ main

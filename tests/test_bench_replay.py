@@ -157,3 +157,5 @@ def test_replay_of_the_history_prints_a_cost_ratio(pins, tmp_path, monkeypatch):
     assert float(m.group(1)) == pytest.approx(data["ratio"], abs=0.05)
     assert re.search(r"check failures on the release's own text: \d+ of \d+$", lines[0])
     assert lines[1].startswith("requests by task and tier: autocomplete ")
+    # the figure with models.nano, from the same run
+    assert re.match(r"with models\.nano = openai:gpt-5\.4-nano: \d+\.\dx \(nano \d+%", lines[2]), lines
