@@ -564,11 +564,9 @@ def code_actions(ls: RouterServer, params: types.CodeActionParams):
 
 
 def format_estimate(cost: Decimal | None) -> str:
-    if cost is None:
-        return "unpriced"
-    if cost < Decimal("0.001"):
-        return "<$0.001"
-    return f"~${cost:.3f}"
+    from lsp_router.spend.money import format_usd
+
+    return "unpriced" if cost is None else "~" + format_usd(cost)
 
 
 async def _refactor_edit(ls: RouterServer, uri: str, span: types.Range, instruction: str):

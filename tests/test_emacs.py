@@ -141,7 +141,7 @@ def test_emacs_eglot_readme_config(tmp_path, loopback, eglot_loads):
     assert [t.split(" (")[0] for t in titles] == ["Simplify", "Add type hints", "Add docstring"], titles
     assert any(t.startswith("Simplify (mini, ") for t in titles), titles
     for title in titles:
-        assert re.search(r"\((mini|frontier), (~\$\d+\.\d{3}|<\$0\.001)\)$", title), title
+        assert re.search(r"\((mini|frontier), ~\$(\d+\.\d\d|0\.00[1-9]\d?|0\.000\d+)\)$", title), title
     assert steps["code_action"]["kinds"] == ["refactor.rewrite"] * len(titles), steps["code_action"]
     # two model calls in all: the rename, then the explanation
     assert len(loopback.requests) == 2, diagnostics

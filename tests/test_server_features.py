@@ -208,7 +208,7 @@ async def test_code_actions_list_without_calling_a_model_and_resolve_to_an_edit(
     titles = [a.title for a in actions]
     assert [t.split(" (")[0] for t in titles] == ["Simplify", "Add type hints", "Add docstring", "Use pathlib instead of os.path"]
     for title in titles:
-        assert re.search(r"\((mini|frontier), (~\$\d+\.\d{3}|<\$0\.001)\)$", title), title
+        assert re.search(r"\((mini|frontier), ~\$(\d+\.\d\d|0\.00[1-9]\d?|0\.000\d+)\)$", title), title
     assert all(a.kind == types.CodeActionKind.RefactorRewrite and a.edit is None for a in actions)
     assert loopback.requests == []
 

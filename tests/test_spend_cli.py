@@ -129,7 +129,7 @@ def test_table(data_dir, capsys):
     # Sub-cent sums stay visible.
     assert format_usd(Decimal("0.0007")) in text
     explain = next(line for line in text.splitlines() if "explain" in line)
-    assert "$0.0007 *" in explain  # the unpriced call is flagged
+    assert "$0.00070 *" in explain  # the unpriced call is flagged
     assert "acme:private" in text
     assert "escalated" in text
 
@@ -139,10 +139,13 @@ def test_format_usd():
     assert format_usd(Decimal("12.345")) == "$12.35"
     assert format_usd(Decimal("1234.5")) == "$1,234.50"
     assert format_usd(Decimal("1")) == "$1.00"
-    assert format_usd(Decimal("0.01")) == "$0.0100"
-    assert format_usd(Decimal("0.04634751")) == "$0.0463"
+    # One format with the extension's formatUsd: cents from a cent up, two significant digits below.
+    assert format_usd(Decimal("0.01")) == "$0.01"
+    assert format_usd(Decimal("0.04634751")) == "$0.05"
+    assert format_usd(Decimal("0.00210375")) == "$0.0021"
+    assert format_usd(Decimal("0.0099999")) == "$0.01"
     assert format_usd(Decimal("0.001")) == "$0.0010"
-    assert format_usd(Decimal("0.0000375")) == "$0.0000375"
+    assert format_usd(Decimal("0.0000375")) == "$0.000038"
     assert format_usd(Decimal("-0.00021")) == "-$0.00021"
 
 

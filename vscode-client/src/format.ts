@@ -18,22 +18,22 @@ function isNumber(v: unknown): v is number {
 }
 
 /**
- * Compact money for the status bar: two significant digits below ten cents, cents above.
- *   0 -> "$0.00", 0.042 -> "$0.042", 0.31 -> "$0.31", 0.0000345 -> "$0.000035", 12.5 -> "$12.50".
- * Amounts below $0.000001 (but not zero) show as "<$0.000001".
+ * The one money format (status bar, tooltip, spend view; the same as the CLI's `format_usd`):
+ * cents from one cent up, two significant digits below it. Exact values are in the JSON and on hover
+ * (`formatUsdPrecise`).
+ *   0 -> "$0.00", 0.042 -> "$0.04", 12.5 -> "$12.50", 0.00210375 -> "$0.0021", 0.00073 -> "$0.00073".
  */
 export function formatUsd(value: number | null | undefined): string {
   if (!isNumber(value)) return '$—';
   if (value === 0) return '$0.00';
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
-  if (abs < 10 ** -MAX_DECIMALS) return `${sign === '-' ? '>-' : '<'}$0.000001`;
-  if (abs >= 0.1) {
-    return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (abs < 0.01) {
+    const decimals = Math.min(20, 1 - Math.floor(Math.log10(abs)));
+    const text = abs.toFixed(decimals);
+    if (Number(text) < 0.01) return `${sign}$${text}`;
   }
-  // Two significant digits: 0.042 -> 3 decimals, 0.0035 -> 4 decimals.
-  const decimals = Math.min(MAX_DECIMALS, Math.max(2, 1 - Math.floor(Math.log10(abs))));
-  return `${sign}$${stripZeros(abs.toFixed(decimals), 2)}`;
+  return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** Money with up to six decimals (tooltips, tables): 0.0003456789 -> "$0.000346", 0.5 -> "$0.50". */
@@ -110,7 +110,7 @@ export function budgetLine(budget: BudgetInfo | null | undefined): string | unde
         : budget.state === 'stopped'
           ? ' — $(error) stopped: requests refused'
           : '';
-  return `Budget: ${formatUsdPrecise(budget.used)} of ${formatUsdPrecise(budget.cap)} ${scope}cap${pct}${state}`;
+  return `Budget: ${formatUsd(budget.used)} of ${formatUsd(budget.cap)} ${scope}cap${pct}${state}`;
 }
 
 /** Status bar text for a spend snapshot, e.g. "$(pulse) $0.042 · saved $0.31". */
@@ -125,10 +125,20 @@ function lastLine(last: LastRequest): string {
     `**Last:** ${escapeMarkdown(last.task)} → **${escapeMarkdown(String(last.tier))}**`,
     last.model ? ` \`${last.model.replace(/`/g, "'")}\`` : '',
     last.reason ? ` — ${escapeMarkdown(last.reason)}` : '',
-    ` · ${last.cached ? 'cache hit' : last.costUsd === null || last.priced === false ? 'unpriced' : formatUsdPrecise(last.costUsd)}`,
+    ` · ${last.cached ? 'cache hit' : last.costUsd === null || last.priced === false ? 'unpriced' : formatUsd(last.costUsd)}`,
     last.outcome && last.outcome !== 'ok' ? ` · ${escapeMarkdown(last.outcome)}` : '',
   ];
   return parts.join('');
+}
+
+/**
+ * One row of the tooltip's table. A hover renders Markdown tables without cell padding, so the
+ * headers ran together ("saved requests cache hits"): every cell after the first gets room.
+ */
+export const CELL_GAP = '&nbsp;&nbsp;&nbsp;';
+
+function tableRow(cells: string[]): string {
+  return `| ${cells.map((c, i) => (i === 0 ? c : CELL_GAP + c)).join(' | ')} |`;
 }
 
 /** Order tasks the way users think of them, unknown ones after. */
@@ -160,9 +170,9 @@ export function tooltipMarkdown(snapshot: SpendSnapshot | null | undefined, noti
   } else {
     const s = snapshot.session;
     lines.push(
-      `Session \`${String(s.id ?? '').replace(/`/g, "'")}\`: **${formatUsdPrecise(s.costUsd)}** spent, ` +
-        `**${formatUsdPrecise(s.savedUsd)}** saved vs all-frontier` +
-        (isNumber(s.frontierCostUsd) ? ` (${formatUsdPrecise(s.frontierCostUsd)})` : ''),
+      `Session \`${String(s.id ?? '').replace(/`/g, "'")}\`: **${formatUsd(s.costUsd)}** spent ` +
+        `(exactly ${formatUsdPrecise(s.costUsd)}), **${formatUsd(s.savedUsd)}** saved vs all-frontier` +
+        (isNumber(s.frontierCostUsd) ? ` (${formatUsd(s.frontierCostUsd)})` : ''),
     );
     lines.push('');
     lines.push(
@@ -176,13 +186,15 @@ export function tooltipMarkdown(snapshot: SpendSnapshot | null | undefined, noti
       lines.push('');
       lines.push('**By task**');
       lines.push('');
-      lines.push('| task | cost | saved | requests | cache hits | escalations |');
+      lines.push(tableRow(['task', 'cost', 'saved', 'requests', 'cache hits', 'escalations']));
       lines.push('|:--|--:|--:|--:|--:|--:|');
       for (const t of tasks) {
         const v = s.byTask![t];
         lines.push(
-          `| ${escapeMarkdown(t)} | ${formatUsdPrecise(v.costUsd)} | ${formatUsdPrecise(v.savedUsd ?? 0)} | ` +
-            `${v.requests ?? 0} | ${v.cacheHits ?? 0} | ${v.escalations ?? 0} |`,
+          tableRow([
+            escapeMarkdown(t), formatUsd(v.costUsd), formatUsd(v.savedUsd ?? 0),
+            String(v.requests ?? 0), String(v.cacheHits ?? 0), String(v.escalations ?? 0),
+          ]),
         );
       }
     }
@@ -195,7 +207,7 @@ export function tooltipMarkdown(snapshot: SpendSnapshot | null | undefined, noti
             .map((t) => {
               const v = s.byTier![t];
               const accepted = acceptText(s.quality?.byTier?.[t]);
-              return `${escapeMarkdown(t)} ${formatUsdPrecise(v.costUsd)} (${formatCount(v.requests, 'request')}${accepted ? `, ${accepted}` : ''})`;
+              return `${escapeMarkdown(t)} ${formatUsd(v.costUsd)} (${formatCount(v.requests, 'request')}${accepted ? `, ${accepted}` : ''})`;
             })
             .join(' · '),
       );
@@ -231,7 +243,7 @@ export function explainHeader(r: {
   if (r.model) parts.push(r.model);
   if (r.cached) parts.push('cache hit');
   else if (r.costUsd === null) parts.push('unpriced');
-  else if (isNumber(r.costUsd)) parts.push(formatUsdPrecise(r.costUsd));
+  else if (isNumber(r.costUsd)) parts.push(formatUsd(r.costUsd));
   if (r.reason) parts.push(r.reason);
   return parts.join(' · ');
 }

@@ -38,6 +38,7 @@ const OPENAI_KEY = 'sk-test-e2e-OPENAI-SECRET123';
 const ANTHROPIC_KEY = 'sk-ant-test-e2e-SECRET456';
 const MINI = 'openai:gpt-5.4-mini';
 const FRONTIER = 'anthropic:claude-opus-4-7';
+const NANO = 'openai:gpt-5.4-nano';
 const STATUS_ID = 'lsp-router.lsp-router.lspRouter.spend';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -291,8 +292,10 @@ async function main() {
       'lspRouter.anthropic.baseUrl': loopbackUrl,
       'lspRouter.models.mini': MINI,
       'lspRouter.models.frontier': FRONTIER,
+      // the optional tier below mini (issue 15 §2): ghost text is pinned there
+      'lspRouter.models.nano': NANO,
       'lspRouter.routing.explain': 'frontier',
-      'lspRouter.routing.autocomplete': 'mini',
+      'lspRouter.routing.autocomplete': 'nano',
       'lspRouter.routing.refactor': 'mini',
     };
     const settingsPath = path.join(userDir, 'User', 'settings.json');
@@ -623,6 +626,8 @@ async function main() {
       check('expected cost computed from the loopback usage', false, cut(exp.stdout + exp.stderr, 300));
     }
     check('tooltip breaks down by task (explain, autocomplete, refactor)', /By task/.test(tooltip) && /explain/.test(tooltip) && /autocomplete/.test(tooltip) && /refactor/.test(tooltip));
+    check('tooltip shows the nano tier first, with its cost (models.nano set)', /By tier:\s*nano \$[\d.]+ \(\d+ requests?\b.*mini.*frontier/s.test(tooltip),
+      (tooltip.split('\n').find((l) => l.includes('By tier')) ?? '').trim());
     check('tooltip breaks down by tier (mini, frontier)', /By tier:.*mini.*frontier/s.test(tooltip) || /By tier:.*frontier.*mini/s.test(tooltip));
     check('tooltip shows the last request and the cache/escalation counts', /Last:/.test(tooltip) && /cache hit/.test(tooltip) && /escalation/.test(tooltip));
 

@@ -13,20 +13,25 @@ import {
 } from '../../src/format';
 import type { SpendSnapshot } from '../../src/protocol';
 
-test('formatUsd: compact money for the status bar', () => {
+test('formatUsd: the one money format, cents from a cent up, two significant digits below', () => {
   assert.equal(formatUsd(0), '$0.00');
-  assert.equal(formatUsd(0.042), '$0.042');
+  assert.equal(formatUsd(0.042), '$0.04');
   assert.equal(formatUsd(0.31), '$0.31');
   assert.equal(formatUsd(0.315), '$0.32');
-  assert.equal(formatUsd(0.04), '$0.04');
+  assert.equal(formatUsd(0.01), '$0.01');
+  assert.equal(formatUsd(0.0099), '$0.0099');
+  assert.equal(formatUsd(0.00999), '$0.01');
   assert.equal(formatUsd(0.0035), '$0.0035');
+  assert.equal(formatUsd(0.00210375), '$0.0021');
+  assert.equal(formatUsd(0.00073), '$0.00073');
   assert.equal(formatUsd(0.00003456), '$0.000035');
   assert.equal(formatUsd(0.0999), '$0.10');
   assert.equal(formatUsd(1), '$1.00');
+  assert.equal(formatUsd(4.4), '$4.40');
   assert.equal(formatUsd(12.5), '$12.50');
   assert.equal(formatUsd(1234.567), '$1,234.57');
-  assert.equal(formatUsd(-0.042), '-$0.042');
-  assert.equal(formatUsd(1e-9), '<$0.000001');
+  assert.equal(formatUsd(-0.0021), '-$0.0021');
+  assert.equal(formatUsd(1.2e-8), '$0.000000012');
   assert.equal(formatUsd(null), '$—');
   assert.equal(formatUsd(undefined), '$—');
   assert.equal(formatUsd(Number.NaN), '$—');
@@ -45,8 +50,8 @@ test('formatUsdPrecise: up to six decimals, at least two', () => {
 test('spendText: the status bar text', () => {
   assert.equal(spendText(null), '$(pulse) $0.00');
   assert.equal(spendText({ costUsd: 0, savedUsd: 0 }), '$(pulse) $0.00');
-  assert.equal(spendText({ costUsd: 0.042, savedUsd: 0.31 }), '$(pulse) $0.042 · saved $0.31');
-  assert.equal(spendText({ costUsd: 0.042, savedUsd: -0.01 }), '$(pulse) $0.042');
+  assert.equal(spendText({ costUsd: 0.0042, savedUsd: 0.31 }), '$(pulse) $0.0042 · saved $0.31');
+  assert.equal(spendText({ costUsd: 0.042, savedUsd: -0.01 }), '$(pulse) $0.04');
 });
 
 test('providerOfModel', () => {
@@ -108,19 +113,34 @@ export const SNAPSHOT: SpendSnapshot = {
   },
 };
 
-test('tooltipMarkdown breaks the session down by task and tier', () => {
+test('tooltipMarkdown breaks the session down by task and tier, in the one money format', () => {
   const md = tooltipMarkdown(SNAPSHOT);
-  assert.match(md, /Session `s-123`: \*\*\$0\.012346\*\* spent, \*\*\$0\.31\*\* saved vs all-frontier \(\$0\.322346\)/);
+  assert.match(md, /Session `s-123`: \*\*\$0\.01\*\* spent \(exactly \$0\.012346\), \*\*\$0\.31\*\* saved vs all-frontier \(\$0\.32\)/);
   assert.match(md, /5 requests · 1 cache hit · 1 escalation/);
   assert.match(md, /\*\*By task\*\*/);
   // tasks in the usual order: autocomplete before explain
   assert.ok(md.indexOf('| autocomplete |') < md.indexOf('| explain |'));
-  assert.match(md, /\| autocomplete \| \$0\.002346 \| \$0\.11 \| 3 \| 1 \| 0 \|/);
-  assert.match(md, /\| explain \| \$0\.01 \| \$0\.20 \| 2 \| 0 \| 1 \|/);
-  assert.match(md, /\*\*By tier:\*\* mini \$0\.002346 \(4 requests\) · frontier \$0\.01 \(1 request\)/);
-  assert.match(md, /\*\*Last:\*\* explain → \*\*frontier\*\* `anthropic:claude-opus-4-7` — escalated: mini answer failed the check · \$0\.008/);
-  assert.match(md, /Budget: \$0\.012346 of \$1\.00 session cap \(1%\)/);
+  const cells = (row: string) => row.split('|').slice(1, -1).map((c) => c.replace(/&nbsp;/g, ' ').trim());
+  const rows = md.split('\n').filter((l) => l.startsWith('| '));
+  assert.deepEqual(cells(rows[0]), ['task', 'cost', 'saved', 'requests', 'cache hits', 'escalations']);
+  assert.deepEqual(cells(rows[1]), ['autocomplete', '$0.0023', '$0.11', '3', '1', '0']);
+  assert.deepEqual(cells(rows[2]), ['explain', '$0.01', '$0.20', '2', '0', '1']);
+  // a hover renders tables without padding: every column after the first gets room
+  for (const row of rows) {
+    const raw = row.split('|').slice(2, -1);
+    assert.ok(raw.every((c) => c.trim().startsWith('&nbsp;&nbsp;')), row);
+  }
+  assert.match(md, /\*\*By tier:\*\* mini \$0\.0023 \(4 requests\) · frontier \$0\.01 \(1 request\)/);
+  assert.match(md, /\*\*Last:\*\* explain → \*\*frontier\*\* `anthropic:claude-opus-4-7` — escalated: mini answer failed the check · \$0\.0080/);
+  assert.match(md, /Budget: \$0\.01 of \$1\.00 session cap \(1%\)/);
   assert.match(md, /command:lspRouter\.showSpend/);
+  // no amount in more than two significant digits below a cent, or in fractions of a cent above it,
+  // except the one exact figure
+  const amounts = md.replace('exactly $0.012346', '').match(/\$\d[\d,]*\.\d+/g) ?? [];
+  for (const a of amounts) {
+    const v = Number(a.slice(1).replace(/,/g, ''));
+    assert.equal(a, formatUsd(v), a);
+  }
 });
 
 test('tooltipMarkdown without data, with a notice, cached last request', () => {
@@ -135,7 +155,7 @@ test('tooltipMarkdown without data, with a notice, cached last request', () => {
 test('explainHeader', () => {
   assert.equal(
     explainHeader({ tier: 'mini', model: 'openai:gpt-5.4-mini', costUsd: 0.000123, cached: false, reason: 'short selection' }),
-    'mini · openai:gpt-5.4-mini · $0.000123 · short selection',
+    'mini · openai:gpt-5.4-mini · $0.00012 · short selection',
   );
   assert.equal(explainHeader({ tier: 'mini', model: 'm', costUsd: 0, cached: true }), 'mini · m · cache hit');
   assert.equal(explainHeader({ costUsd: null }), 'unpriced');
@@ -158,5 +178,5 @@ test('tooltipMarkdown orders the tiers cheapest first, static and nano included'
   const order = ['static', 'nano', 'mini', 'frontier'].map((t) => line.indexOf(`${t} $`));
   assert.ok(order.every((i) => i >= 0), line);
   assert.deepEqual([...order].sort((a, b) => a - b), order, line);
-  assert.match(line, /nano \$0\.0004 \(5 requests\)/);
+  assert.match(line, /nano \$0\.00040 \(5 requests\)/);
 });

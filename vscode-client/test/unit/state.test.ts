@@ -60,7 +60,7 @@ test('status view: running, spend and budget colours', () => {
 
   s.snapshot = snap('a', 2, 0.042, 0.31);
   v = statusView(s);
-  assert.equal(v.text, '$(pulse) $0.042 · saved $0.31');
+  assert.equal(v.text, '$(pulse) $0.04 · saved $0.31');
   assert.match(v.tooltip, /Session `a`/);
 
   s.snapshot.session.budget = { cap: 0.05, used: 0.042, state: 'near', scope: 'session' };
