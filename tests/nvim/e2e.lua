@@ -124,7 +124,7 @@ local function run()
   log('code actions: %s', table.concat(titles, ' | '))
   local simplify = false
   for _, title in ipairs(titles) do
-    check(title:match('%((%a+), ([~<]%$%d+%.%d%d%d)%)$') ~= nil or title:match('%((%a+), unpriced%)$') ~= nil,
+    check(title:match('%((%a+), ~%$%d+%.%d+%)$') ~= nil or title:match('%((%a+), unpriced%)$') ~= nil,
       'title %q does not show tier and price', title)
     if title:match('^Simplify %(mini, ') then
       simplify = true
