@@ -28,6 +28,7 @@ COMPLETION_ACCEPTED = "lspRouter.completionAccepted"
 COMPLETION_OUTCOME = "lspRouter/completionOutcome"
 SPEND_CHANGED = "lspRouter/spendChanged"
 SPEND = "lspRouter/spend"
+SPEND_HISTORY = "lspRouter/spendHistory"
 STATUS = "lspRouter/status"
 
 
@@ -630,6 +631,30 @@ def spend(ls: RouterServer, params: Any = None) -> dict:
     if ls.engine is None:
         raise RequestFailed("lsp-router: not initialized yet")
     return ls.engine.tracker.snapshot()
+
+
+@server.feature(SPEND_HISTORY)
+async def spend_history(ls: RouterServer, params: Any = None) -> dict:
+    """Today's totals and the last sessions' (the spend view's switch), read off the event loop:
+    a long ledger must not hold up a keystroke."""
+    from lsp_router.spend.history import SESSIONS_LIMIT, spend_history as read_history
+    from lsp_router.spend.ledger import LedgerError
+
+    if ls.engine is None:
+        raise RequestFailed("lsp-router: not initialized yet")
+    limit = getattr(params, "limit", None) if params is not None and not isinstance(params, dict) else (params or {}).get("limit")
+    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or not 0 <= limit <= 100):
+        raise JsonRpcInvalidParams(f"{SPEND_HISTORY}: \"limit\" is a whole number from 0 to 100, not {limit!r}")
+    tracker = ls.engine.tracker
+    try:
+        tracker.flush()  # rows counted but not written yet belong in the figures
+    except LedgerError as exc:
+        log.warning("spend history: %s", exc)
+    try:
+        return await asyncio.to_thread(read_history, tracker.ledger, sessions=SESSIONS_LIMIT if limit is None else limit,
+                                       current=tracker.session)
+    except LedgerError as exc:
+        raise RequestFailed(f"lsp-router: {exc}") from exc
 
 
 @server.command(RESET_SESSION)

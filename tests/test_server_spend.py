@@ -217,3 +217,38 @@ def test_an_editor_that_goes_away_without_shutdown_loses_no_row(loopback, server
     ledger = spend_cli(server_env)
     assert len(billed_calls) == 1 and ledger["calls"] == 1
     assert Decimal(str(ledger["costUsd"])) == billed(billed_calls[0])
+
+
+async def test_spend_history_compares_sessions_and_today(start_server, loopback, server_env):
+    """lspRouter/spendHistory (the spend view's switch): the last sessions newest first, and today,
+    with the same exact totals as the ledger; the current session is marked."""
+    from tests.conftest import _plain
+
+    session = await start_server(settings_for(loopback, routing={"explain": "mini"}))
+    uri = session.open(TEXTWRAP)
+    loopback.reply("Explains dedent.", input_tokens=3000, output_tokens=200)
+    first = await session.explain(uri, (0, 0), (40, 0))
+    old = (await session.spend())["session"]["id"]
+    await session.command("lspRouter.resetSession")
+    loopback.reply("Explains wrap.", input_tokens=1000, output_tokens=50)
+    second = await session.explain(uri, (40, 0), (80, 0))
+    loopback.reply("Explains fill.", input_tokens=1000, output_tokens=50)
+    third = await session.explain(uri, (80, 0), (120, 0))
+    new = (await session.spend())["session"]["id"]
+
+    history = _plain(await session.client.protocol.send_request_async("lspRouter/spendHistory", {"limit": 5}))
+    assert [s["id"] for s in history["sessions"]] == [new, old]
+    assert [s["current"] for s in history["sessions"]] == [True, False]
+    latest, earlier = history["sessions"]
+    assert (latest["requests"], earlier["requests"]) == (2, 1)
+    assert Decimal(str(earlier["costUsd"])) == Decimal(str(first["costUsd"]))
+    assert abs(latest["costUsd"] - (second["costUsd"] + third["costUsd"])) < 1e-12
+    assert latest["byTier"]["mini"]["requests"] == 2 and latest["byTask"]["explain"]["requests"] == 2
+    assert history["today"]["requests"] == 3
+    assert Decimal(str(history["today"]["costUsd"])) == Decimal(str(spend_cli(server_env, "--today")["costUsd"]))
+    assert latest["start"] <= latest["end"] and earlier["end"] <= latest["start"]
+
+    only_one = _plain(await session.client.protocol.send_request_async("lspRouter/spendHistory", {"limit": 1}))
+    assert [s["id"] for s in only_one["sessions"]] == [new]
+    with pytest.raises(JsonRpcException, match="limit"):
+        await session.client.protocol.send_request_async("lspRouter/spendHistory", {"limit": "all"})

@@ -238,6 +238,9 @@ class Ledger(Protocol):
     def total_cost(self, *, session: str | None = None, since: float | None = None) -> Decimal:
         """Exact sum of the priced rows' cost (unpriced rows add nothing)."""
 
+    def recent_sessions(self, *, limit: int, since: float | None = None) -> list[tuple[str, float, float]]:
+        """(session, first ts, last ts) of the `limit` sessions that ended last, newest first."""
+
     def close(self) -> None: ...
 
 
@@ -429,6 +432,17 @@ class SqliteLedger:
             except sqlite3.Error as exc:
                 raise LedgerError(_explain(self.path, exc)) from exc
         return [_row_from_db(values) for values in fetched]
+
+    def recent_sessions(self, *, limit: int, since: float | None = None) -> list[tuple[str, float, float]]:
+        """(session, first ts, last ts) of the `limit` sessions that ended last, newest first."""
+        where, params = self._where(None, since, None)
+        query = f"SELECT session, MIN(ts), MAX(ts) FROM calls{where} GROUP BY session ORDER BY MAX(ts) DESC LIMIT ?"
+        with self._lock:
+            try:
+                fetched = self._connection().execute(query, [*params, int(limit)]).fetchall()
+            except sqlite3.Error as exc:
+                raise LedgerError(_explain(self.path, exc)) from exc
+        return [(str(session), float(first), float(last)) for session, first, last in fetched]
 
     def total_cost(self, *, session: str | None = None, since: float | None = None) -> Decimal:
         where, params = self._where(session, since, None)

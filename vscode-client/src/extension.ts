@@ -25,7 +25,7 @@ import {
   settingsSection,
 } from './config';
 import { ExplainPanel } from './explainPanel';
-import { explainHeader, providerDisplayName, providerOfModel } from './format';
+import { explainHeader, providerDisplayName, providerOfModel, statusMessage } from './format';
 import { answerIdOf, OutcomeTracker } from './outcomes';
 import {
   COMPLETION_ACCEPTED,
@@ -33,12 +33,14 @@ import {
   type ExplainResult,
   SERVER_COMMANDS,
   SPEND_CHANGED,
+  SPEND_HISTORY_REQUEST,
   SPEND_REQUEST,
   type SpendSnapshot,
   STATUS_NOTIFICATION,
   type StatusNotificationParams,
 } from './protocol';
 import { Secrets } from './secrets';
+import type { SpendHistory } from './spendHtml';
 import { SpendView } from './spendView';
 import { initialStatusState, SessionLedger, type StatusState } from './state';
 import { createStatusBarItem, updateStatusBarItem } from './statusBar';
@@ -77,8 +79,17 @@ class Router {
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.secrets = new Secrets(context.secrets, (m) => this.log(m));
-    this.spendView = new SpendView(this.ledger, () => void vscode.commands.executeCommand('lspRouter.newSession'));
+    this.spendView = new SpendView(
+      this.ledger,
+      () => void vscode.commands.executeCommand('lspRouter.newSession'),
+      () => this.readHistory(),
+    );
     context.subscriptions.push(this.output, this.item, this.spendView, this.explainPanel);
+  }
+
+  private async readHistory(): Promise<SpendHistory> {
+    if (!this.client?.isRunning()) throw new Error('the server is not running');
+    return this.client.sendRequest<SpendHistory>(SPEND_HISTORY_REQUEST, {});
   }
 
   private log(message: string): void {
@@ -506,7 +517,7 @@ class Router {
       );
       const r = result as { tier?: string; model?: string; costUsd?: number | null; cached?: boolean; reason?: string } | null;
       if (r && typeof r === 'object' && (r.tier || r.model)) {
-        void vscode.window.setStatusBarMessage(`LSP Router: refactored (${explainHeader(r)})`, 5000);
+        void vscode.window.setStatusBarMessage(statusMessage('refactored', r), 5000);
       }
     } catch (e) {
       void vscode.window.showErrorMessage(`LSP Router: refactor failed: ${errorMessage(e)}`);

@@ -254,3 +254,17 @@ export function acceptText(stats: { shown: number; accepted: number } | undefine
   if (!stats || !stats.shown) return '';
   return `accepted ${stats.accepted} of ${stats.shown} (${Math.round((100 * stats.accepted) / stats.shown)}%)`;
 }
+
+/**
+ * The status bar's short message after an action: verb, tier and cost only, e.g.
+ * "LSP Router: refactored · mini · $0.0038". Model and reason are in the tooltip and the spend
+ * view; a long message would be cut mid-word by the status bar.
+ */
+export function statusMessage(verb: string, r: { tier?: string; costUsd?: number | null; cached?: boolean }): string {
+  const parts = [`LSP Router: ${verb}`];
+  if (r.tier) parts.push(String(r.tier));
+  if (r.cached) parts.push('cache hit');
+  else if (r.costUsd === null) parts.push('unpriced');
+  else if (isNumber(r.costUsd)) parts.push(formatUsd(r.costUsd));
+  return parts.join(' · ');
+}

@@ -5,6 +5,8 @@
 export const SPEND_CHANGED = 'lspRouter/spendChanged';
 /** Request client -> server, no params: the same payload as SPEND_CHANGED. */
 export const SPEND_REQUEST = 'lspRouter/spend';
+/** Today's totals and the last sessions' (the spend view's switch). */
+export const SPEND_HISTORY_REQUEST = 'lspRouter/spendHistory';
 /** Notification server -> client: `{state: "noKey", provider, message}` and friends. */
 export const STATUS_NOTIFICATION = 'lspRouter/status';
 

@@ -440,6 +440,18 @@ async function main() {
       check('"Explain Selection" opens the side panel', true, (await tab.innerText()).trim());
     });
 
+    /** A cut-out of the window around `boxes` for the README (scripts/update_screenshots.sh copies it). */
+    async function readmeShot(name, boxes) {
+      const b = boxes.filter(Boolean);
+      if (!b.length) return;
+      const vp = page.viewportSize() ?? { width: 1500, height: 950 };
+      const x = Math.max(0, Math.min(...b.map((r) => r.x)) - 8);
+      const y = Math.max(0, Math.min(...b.map((r) => r.y)) - 8);
+      const right = Math.min(vp.width, Math.max(...b.map((r) => r.x + r.width)) + 8);
+      const bottom = Math.min(vp.height, Math.max(...b.map((r) => r.y + r.height)) + 8);
+      await page.screenshot({ path: path.join(OUT, name), clip: { x, y, width: right - x, height: bottom - y } });
+    }
+
     /** The webview frame whose document has `selector` (webviews nest two iframes deep). */
     async function webviewFrame(selector, timeoutMs = 30_000) {
       return waitFor(`a webview with ${selector}`, async () => {
@@ -537,10 +549,11 @@ async function main() {
       await page.keyboard.press('Enter');
       const msg = await waitFor('the refactor to be applied', async () => {
         const t = await page.locator('.statusbar').innerText();
-        return /refactored \(mini/.test(t) ? t.split('\n').find((l) => l.includes('refactored')) : null;
+        return /refactored · mini · \$[\d.]+/.test(t) ? t.split('\n').find((l) => l.includes('refactored')) : null;
       }, 30_000);
       const dirty = await page.locator('.tab.dirty', { hasText: 'textwrap.py' }).count();
       check('"Refactor Selection with Instruction…" asks for the instruction and applies the edit', dirty > 0, msg);
+      check('the status bar message after it is short: verb, tier, cost (no model, no reason)', !/openai:|routing\./.test(msg) && msg.length <= 60, msg);
     });
 
     // 9. Spend: wait until the loopback has answered everything and the status bar settles.
@@ -567,6 +580,7 @@ async function main() {
       await hover.waitFor({ state: 'visible', timeout: 15_000 });
       tooltip = (await hover.innerText()).replace(/\u00a0/g, ' ');
       await page.screenshot({ path: path.join(OUT, '04-tooltip.png') });
+      await readmeShot('readme-status-bar.png', [await hover.boundingBox(), await status.boundingBox()]);
       fs.writeFileSync(path.join(OUT, 'tooltip.txt'), tooltip);
     });
     const sessionId = /Session\s+(\S+?):/.exec(tooltip)?.[1];
@@ -660,13 +674,61 @@ async function main() {
         const n = await frame.evaluate(() => document.querySelectorAll('#requests tbody tr:not(:has(.empty))').length);
         return n >= 3 ? n : null;
       }, 15_000);
-      const shown = await frame.evaluate(() => document.getElementById('session-cost')?.textContent ?? '');
+      const shown = await frame.evaluate(() => {
+        const e = document.getElementById('session-cost');
+        return { text: e?.textContent ?? '', exact: e?.querySelector('[title]')?.getAttribute('title') ?? '' };
+      });
       const chart = await frame.evaluate(() => document.querySelectorAll('svg.chart polyline').length);
       check('clicking the status bar opens the spend view with a row per request', rows >= 3, `${rows} rows`);
       const rates = await frame.evaluate(() => [...document.querySelectorAll('#tier-quality .accept-rate')].map((e) => `${e.getAttribute('data-tier')} ${e.textContent}`));
       check('spend view shows accept rates per tier', rates.some((r) => /^mini \d+%$/.test(r)), rates.join(', '));
-      check('spend view shows the session cost and a chart against all-frontier', (!ledger || shown === fmt.formatUsdPrecise(ledger.costUsd)) && chart === 2, `"${shown}", ${chart} lines`);
+      check('spend view shows the session cost (exact on hover) and a chart against all-frontier',
+        (!ledger || (shown.text === fmt.formatUsd(ledger.costUsd) && shown.exact === fmt.formatUsdPrecise(ledger.costUsd))) && chart === 2,
+        `"${shown.text}" (${shown.exact}), ${chart} lines`);
+      const axes = await frame.evaluate(() => ({
+        y: [...document.querySelectorAll('svg.chart .y-tick')].map((e) => e.textContent),
+        x: [...document.querySelectorAll('svg.chart .x-tick')].map((e) => e.textContent),
+      }));
+      check('the chart has a y axis in dollars and request numbers on x',
+        axes.y.length >= 2 && axes.y.every((t) => /^\$\d/.test(t)) && axes.x.length >= 2 && axes.x[0] === '0', `y ${axes.y.join(' ')} · x ${axes.x.join(' ')}`);
+      // Issue 17: in a half-width panel the cost column is inside the panel, not cut off at its edge.
+      const fit = await frame.evaluate(() => {
+        const panel = document.documentElement.clientWidth;
+        const cells = [...document.querySelectorAll('#requests td.cost, #requests th')].slice(0, 40);
+        const costs = [...document.querySelectorAll('#requests td.cost')].map((c) => c.getBoundingClientRect());
+        const reasons = [...document.querySelectorAll('#requests td.reason')].map((c) => ({ cut: c.scrollWidth > c.clientWidth, title: c.getAttribute('title') ?? '', text: c.textContent ?? '' }));
+        return {
+          panel,
+          costs: costs.map((r) => [Math.round(r.left), Math.round(r.right), Math.round(r.width)]),
+          inside: costs.length > 0 && costs.every((r) => r.width > 0 && r.left >= 0 && r.right <= panel + 0.5),
+          table: Math.round(Math.max(...['requests', 'tier-quality'].map((id) => document.getElementById(id)?.getBoundingClientRect().right ?? 0))),
+          reasonsWhole: reasons.every((r) => r.title === r.text),
+          cells: cells.length,
+        };
+      });
+      const windowWidth = page.viewportSize()?.width ?? 1500;
+      check('in a half-width panel the spend view\'s cost column is inside the panel, and the table fits', fit.panel <= windowWidth * 0.6 && fit.inside && fit.table <= fit.panel,
+        `panel ${fit.panel} px of ${windowWidth}, cost cells ${JSON.stringify(fit.costs.slice(0, 3))}, tables' right edge ${fit.table}`);
+      check('reasons are shown whole on hover', fit.reasonsWhole);
       await page.screenshot({ path: path.join(OUT, '05-spend-view.png') });
+      await readmeShot('readme-spend-view.png', [await (await frame.frameElement()).boundingBox()]);
+      // The switch: today's totals, and the last sessions side by side (lspRouter/spendHistory).
+      await frame.click('button[data-scope="today"]');
+      const todayFrame = await webviewFrame('#today-cost', 15_000);
+      const today = await todayFrame.evaluate(() => ({ cost: document.getElementById('today-cost')?.textContent ?? '', tiers: document.querySelectorAll('#today-tiers tbody tr').length }));
+      check('the spend view switches to today (its cost and tiers from the ledger)', /^\$\d/.test(today.cost) && today.tiers >= 1, `${today.cost}, ${today.tiers} tiers`);
+      await todayFrame.click('button[data-scope="sessions"]');
+      const sessionsFrame = await webviewFrame('#sessions', 15_000);
+      const sessions = await sessionsFrame.evaluate(() => ({
+        rows: document.querySelectorAll('#sessions tbody tr').length,
+        current: document.querySelector('#sessions tr.current')?.getAttribute('data-session') ?? '',
+        cost: document.querySelector('#sessions tr.current td.cost')?.textContent ?? '',
+      }));
+      check('…and to the last sessions, this one marked with its cost', sessions.rows >= 1 && sessions.current === sessionId && (!ledger || sessions.cost === fmt.formatUsd(ledger.costUsd)),
+        `${plural(sessions.rows, 'session')}, current ${sessions.current} ${sessions.cost}`);
+      await page.screenshot({ path: path.join(OUT, '05b-spend-sessions.png') });
+      await sessionsFrame.click('button[data-scope="session"]');
+      await webviewFrame('#requests', 15_000);
     });
 
     // 12. AI refactors in the lightbulb / Refactor menu, with tier and estimated cost (no model call).

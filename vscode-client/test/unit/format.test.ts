@@ -10,6 +10,7 @@ import {
   providerOfModel,
   spendText,
   tooltipMarkdown,
+  statusMessage,
 } from '../../src/format';
 import type { SpendSnapshot } from '../../src/protocol';
 
@@ -179,4 +180,12 @@ test('tooltipMarkdown orders the tiers cheapest first, static and nano included'
   assert.ok(order.every((i) => i >= 0), line);
   assert.deepEqual([...order].sort((a, b) => a - b), order, line);
   assert.match(line, /nano \$0\.00040 \(5 requests\)/);
+});
+
+test('statusMessage is short: verb, tier and cost, never the model or the reason', () => {
+  const r = { tier: 'mini', model: 'openai:gpt-5.4-mini', costUsd: 0.003802, reason: 'mini (pinned): routing.refactor = mini' };
+  assert.equal(statusMessage('refactored', r), 'LSP Router: refactored · mini · $0.0038');
+  assert.equal(statusMessage('refactored', { tier: 'frontier', cached: true, costUsd: 0 }), 'LSP Router: refactored · frontier · cache hit');
+  assert.equal(statusMessage('refactored', { tier: 'mini', costUsd: null }), 'LSP Router: refactored · mini · unpriced');
+  assert.ok(statusMessage('refactored', r).length <= 48);
 });
