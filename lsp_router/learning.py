@@ -144,4 +144,8 @@ class LearnedRouting:
                 "choice": found.tier if found else "rules",
                 "why": found.why if found else "not enough evidence to differ from the rules",
             })
+            if "nano" in tiers:  # what the bucket's nano requests do: judged against mini
+                up = verdict(tiers, "nano", "mini")
+                rows[-1]["nanoChoice"] = up.tier if up else "rules"
+                rows[-1]["nanoWhy"] = up.why if up else "not enough evidence to differ from the rules"
         return rows

@@ -149,3 +149,49 @@ def test_a_reset_from_elsewhere_is_seen_by_a_running_server(ledger, tmp_path):
     LearnedRouting(ledger, path).reset()  # `lsp-router routing reset`
     running.refresh()
     assert running.table == {}
+
+
+NANO_LINE = RequestFeatures(task="autocomplete", language="python", cursor="mid_line", context_tokens=900, nesting_depth=1)
+
+
+def test_a_nano_bucket_is_judged_against_mini_and_only_moves_up():
+    assert classify("autocomplete", NANO_LINE, nano=True).tier == "nano"
+    bucket = features_bucket(NANO_LINE)
+    worse = {bucket: {"nano": TierCounts(30, 6), "mini": TierCounts(12, 10)}}
+    up = classify("autocomplete", NANO_LINE, nano=True, learned=worse)
+    assert up.tier == "mini" and up.learned
+    assert up.reason.startswith("mini (learned): nano accepted 20% vs mini 83% here (n=42)")
+    # Near a cap no move is upward; frontier's counts never judge a nano bucket.
+    assert classify("autocomplete", NANO_LINE, nano=True, budget="near", learned=worse).tier == "nano"
+    assert classify("autocomplete", NANO_LINE, nano=True, mode="nano", learned=worse).tier == "nano"  # a pin wins
+    as_good = {bucket: {"nano": TierCounts(100, 97), "mini": TierCounts(100, 98), "frontier": TierCounts(5, 0)}}
+    assert classify("autocomplete", NANO_LINE, nano=True, learned=as_good).tier == "nano"
+    # Exploration from nano tries mini, under the same conditions as mini trying frontier.
+    table = {bucket: {"nano": TierCounts(10, 3)}}
+    explored = explore(classify("autocomplete", NANO_LINE, nano=True, learned=table), table, Decimal("0.0001"), used(100))
+    assert explored.tier == "mini" and explored.explored
+    assert not may_explore({bucket: {"nano": TierCounts(10, 10)}}[bucket], "nano", Decimal("0.0001"), used(100))
+
+
+def test_routing_stats_shows_the_nano_column_and_the_nano_choice(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    with SqliteLedger(tmp_path / "ledger.sqlite3") as ledger:
+        n = 0
+        for tier, accepted, dismissed in (("nano", 4, 26), ("mini", 10, 2)):
+            for outcome in ["accepted"] * accepted + ["dismissed"] * dismissed:
+                n += 1
+                ledger.record_answer(answer(n, "autocomplete/mid_line/s", tier, outcome))
+    env = {**os.environ, "LSP_ROUTER_DATA_DIR": str(tmp_path)}
+    run = lambda *extra: subprocess.run([sys.executable, "-m", "lsp_router", "routing", "stats", *extra],
+                                        env=env, capture_output=True, text=True, check=True).stdout
+    (row,) = json.loads(run("--json"))["buckets"]
+    assert (row["nanoChoice"], row["choice"]) == ("mini", "rules")
+    assert row["nanoWhy"] == "nano accepted 13% vs mini 83% here (n=42)"
+    header, line = run().splitlines()[:2]
+    assert header.split()[:4] == ["bucket", "nano", "accepted", "mini"]
+    assert "4 of 30 (13%)" in line and "10 of 12 (83%)" in line
+    assert "nano requests: mini (learned): nano accepted 13% vs mini 83% here (n=42)" in line

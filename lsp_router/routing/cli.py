@@ -189,14 +189,17 @@ def run_routing_stats(args) -> int:
             print("nothing learned yet: no answer with an outcome"
                   + (" since the last reset" if since else "") + f" in {ledger.path}")
             return 0
-        table = [("bucket", "mini accepted", "frontier accepted", "choice")]
+        nano = any("nano" in row["tiers"] for row in rows)
+        tiers = ("nano", "mini", "frontier") if nano else ("mini", "frontier")
+        table = [("bucket", *(f"{tier} accepted" for tier in tiers), "choice")]
         for row in rows:
             choice = "rules" if row["choice"] == "rules" else f"{row['choice']} (learned): {row['why']}"
-            table.append((row["bucket"], _tier_cell(row["tiers"].get("mini")),
-                          _tier_cell(row["tiers"].get("frontier")), choice))
-        widths = [max(len(r[i]) for r in table) for i in range(3)]
+            if row.get("nanoChoice", "rules") != "rules":
+                choice = f"nano requests: {row['nanoChoice']} (learned): {row['nanoWhy']}; others: {choice}"
+            table.append((row["bucket"], *(_tier_cell(row["tiers"].get(tier)) for tier in tiers), choice))
+        widths = [max(len(r[i]) for r in table) for i in range(len(tiers) + 1)]
         for r in table:
-            print("  ".join(cell.ljust(width) for cell, width in zip(r, widths)) + "  " + r[3])
+            print("  ".join(cell.ljust(width) for cell, width in zip(r, widths)) + "  " + r[-1])
         print(f"\n{len(rows)} bucket{'s' if len(rows) != 1 else ''}; \"rules\": not enough evidence to "
               "differ from the classifier. Counts: answers with an outcome"
               + (f" since the reset at {_local(since)}" if since else "") + ".")

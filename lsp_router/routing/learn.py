@@ -11,6 +11,9 @@ difference (Agresti-Caffo: one success and one failure added to each side, so th
 * None: not enough evidence either way (fewer than `MIN_SAMPLES` settled answers on a tier,
   or a gap that may be zero or may be large).
 
+With `models.nano`, a nano bucket is judged the same way against mini: nano clearly worse
+moves it up to mini; exploration from nano tries mini.
+
 The policy applies a verdict only against the rules' own choice (a mini bucket moves up, a
 frontier bucket moves down) and says so in the reason. Exploration sends a small, bounded
 share of requests to the other tier so that both tiers have evidence.
@@ -78,7 +81,7 @@ LearnedTable = Mapping[str, Mapping[str, TierCounts]]
 
 @dataclass(frozen=True)
 class Verdict:
-    tier: str  # "mini" | "frontier"
+    tier: str  # "nano" | "mini" | "frontier"
     why: str  # e.g. "mini accepted 9% vs frontier 46% here (n=57)"
 
 
@@ -95,25 +98,28 @@ def _percent(counts: TierCounts) -> str:
     return f"{round(100 * (counts.rate or 0))}%"
 
 
-def verdict(counts: Mapping[str, TierCounts] | None) -> Verdict | None:
-    """The bucket's learned tier, or None while the evidence does not decide."""
+def verdict(counts: Mapping[str, TierCounts] | None, lower: str = "mini", upper: str = "frontier") -> Verdict | None:
+    """The bucket's learned tier between `lower` and `upper` (mini and frontier, or nano and
+    mini), or None while the evidence does not decide."""
     if not counts:
         return None
-    mini, frontier = counts.get("mini"), counts.get("frontier")
-    if mini is None or frontier is None or min(mini.settled, frontier.settled) < MIN_SAMPLES:
+    low_counts, high_counts = counts.get(lower), counts.get(upper)
+    if low_counts is None or high_counts is None or min(low_counts.settled, high_counts.settled) < MIN_SAMPLES:
         return None
-    low, high = _gap_bounds(mini, frontier)
-    why = (f"mini accepted {_percent(mini)} vs frontier {_percent(frontier)} here "
-           f"(n={mini.settled + frontier.settled})")
+    low, high = _gap_bounds(low_counts, high_counts)
+    why = (f"{lower} accepted {_percent(low_counts)} vs {upper} {_percent(high_counts)} here "
+           f"(n={low_counts.settled + high_counts.settled})")
     if low > 0:
-        return Verdict("frontier", why)
+        return Verdict(upper, why)
     if high < MATCH_TOLERANCE:
-        return Verdict("mini", why)
+        return Verdict(lower, why)
     return None
 
 
 def other_tier(tier: str) -> str | None:
-    return {"mini": "frontier", "frontier": "mini"}.get(tier)
+    """Where exploration gathers evidence for a request routed to `tier`: the rung above a
+    nano or mini decision, mini for a frontier one."""
+    return {"nano": "mini", "mini": "frontier", "frontier": "mini"}.get(tier)
 
 
 @dataclass(frozen=True)
@@ -143,10 +149,10 @@ def may_explore(counts: Mapping[str, TierCounts] | None, tier: str, estimate: De
     counts = counts or {}
     if counts.get(other, TierCounts()).settled >= EXPLORE_UNTIL:
         return False
-    if tier == "mini":
-        # Frontier is worth paying for only where mini has shown it leaves room to do better.
-        mini = counts.get("mini", TierCounts())
-        if mini.settled < MIN_SAMPLES or (mini.rate or 0) >= 1 - MATCH_TOLERANCE:
+    if tier in ("nano", "mini"):
+        # The rung above is worth paying for only where this tier has shown it leaves room to do better.
+        here = counts.get(tier, TierCounts())
+        if here.settled < MIN_SAMPLES or (here.rate or 0) >= 1 - MATCH_TOLERANCE:
             return False
     if used.explored + 1 > share * (used.requests + 1):
         return False

@@ -38,6 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from lsp_router.core import TIERS
 from lsp_router.settings import ROUTING_MODES as MODES
 from lsp_router.settings import RoutingThresholds
 
@@ -210,8 +211,11 @@ def classify(
     `mode` may be "nano".
     """
     decision = _classify(task, features, mode, thresholds, budget, learned, nano)
-    if nano and decision.tier == "mini" and not decision.pinned and _nano_work(task, features, thresholds):
-        return replace(decision, tier="nano", reason="nano" + decision.reason[len("mini"):])
+    if nano and decision.tier == "mini" and not decision.pinned and not decision.learned \
+            and _nano_work(task, features, thresholds):
+        decision = replace(decision, tier="nano", reason="nano" + decision.reason[len("mini"):])
+        if mode == "auto":
+            decision = _learned(decision, learned)  # nano against mini, up only
     return decision
 
 
@@ -264,14 +268,21 @@ def _classify(task: str, features: RequestFeatures, mode: str, thresholds: Routi
     return _learned(Decision(tier, f"{tier}: {why}", features), learned)
 
 
+_RANK = {tier: rank for rank, tier in enumerate(TIERS)}  # static, nano, mini, frontier
+
+
 def _learned(decision: Decision, learned: LearnedTable | None) -> Decision:
     """The decision the learned table makes of the rules' one (a move is never upward near a cap)."""
     if not learned:
         return decision
-    found = verdict(learned.get(features_bucket(decision.features)))
+    counts = learned.get(features_bucket(decision.features))
+    # A nano bucket is judged against mini, and only ever moves up: a move down to nano would
+    # need mini's buckets explored on nano, which costs quality to find out.
+    found = verdict(counts, "nano", "mini") if decision.tier == "nano" else verdict(counts)
     if found is None or found.tier == decision.tier:
         return decision
-    if found.tier == "frontier" and decision.budget != "ok":
+    upward = _RANK[found.tier] > _RANK[decision.tier]
+    if upward and decision.budget != "ok":
         return decision
     return Decision(found.tier, f"{found.tier} (learned): {found.why}", decision.features,
                     learned=True, budget=decision.budget)
