@@ -1,0 +1,179 @@
+"""One Redis connection for the team features, cheap when Redis is away.
+
+`redis` (redis-py) is imported here, lazily, on the first use of a `RedisLink`: a server
+without a `redis://` setting never loads it. Every call has short timeouts and no retries;
+after a failure the link stays down for a backoff (2 s, doubling to 30 s) in which every
+call returns its fallback at once, so an unreachable Redis costs nothing per keystroke.
+The outage is logged once (and its end once); nothing is shown to the user.
+
+The password comes from the URL, else from `LSP_ROUTER_REDIS_PASSWORD`; it is never logged:
+every message shows the URL through `redact_url`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from typing import Any, Callable, TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+PASSWORD_ENV = "LSP_ROUTER_REDIS_PASSWORD"
+CONNECT_TIMEOUT_S = 0.25
+SOCKET_TIMEOUT_S = 0.5
+BACKOFF_FIRST_S = 2.0
+BACKOFF_MAX_S = 30.0
+
+
+def redact_url(url: str) -> str:
+    """`url` with any password replaced by `***`."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "<an unreadable URL>"
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{parts.username or ''}:***@{host}" + (f":{port}" if port is not None else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def _scrub(text: str, secret: str | None) -> str:
+    return text.replace(secret, "***") if secret else text
+
+
+class RedisLink:
+    """A lazily connected Redis client with a backoff after failures.
+
+    `call(fn, fallback)` runs `fn(client)`; on any Redis or socket error (or while backing
+    off) it returns `fallback`. `reachable` says how the last attempt went.
+    """
+
+    def __init__(self, url: str, *, clock: Callable[[], float] = time.monotonic,
+                 connect_timeout: float = CONNECT_TIMEOUT_S, socket_timeout: float = SOCKET_TIMEOUT_S) -> None:
+        self.url = url
+        self.shown = redact_url(url)
+        self._clock = clock
+        self._connect_timeout = connect_timeout
+        self._socket_timeout = socket_timeout
+        self._client: Any = None
+        self._errors: tuple[type[BaseException], ...] = (OSError,)
+        self._lock = threading.Lock()
+        self._down_until = 0.0
+        self._backoff = 0.0
+        self._password: str | None = None
+        self.last_error: str | None = None
+        self.reachable: bool | None = None  # None: not tried yet
+
+    # -- the client ---------------------------------------------------------------------
+
+    def _make_client(self) -> Any:
+        import redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+        from urllib.parse import urlsplit
+
+        self._errors = (redis.exceptions.RedisError, OSError)
+        options: dict[str, Any] = {
+            "socket_connect_timeout": self._connect_timeout,
+            "socket_timeout": self._socket_timeout,
+            "retry": Retry(NoBackoff(), 0),
+            "retry_on_timeout": False,
+            "health_check_interval": 0,
+            "client_name": "lsp-router",
+        }
+        parts = urlsplit(self.url)
+        self._password = parts.password
+        if parts.password is None and os.environ.get(PASSWORD_ENV):
+            self._password = options["password"] = os.environ[PASSWORD_ENV]
+        return redis.Redis.from_url(self.url, **options)
+
+    def client(self) -> Any | None:
+        """The client, or None while backing off after a failure."""
+        if self._down_until and self._clock() < self._down_until:
+            return None
+        if self._client is None:
+            with self._lock:
+                if self._client is None:
+                    try:
+                        self._client = self._make_client()
+                    except Exception as error:  # a bad URL option, redis not installed
+                        self.failed(error)
+                        return None
+        return self._client
+
+    def call(self, fn: Callable[[Any], T], fallback: T = None) -> T:  # type: ignore[assignment]
+        client = self.client()
+        if client is None:
+            return fallback
+        try:
+            result = fn(client)
+        except self._errors as error:
+            self.failed(error)
+            return fallback
+        self.succeeded()
+        return result
+
+    def try_call(self, fn: Callable[[Any], T]) -> T:
+        """`fn(client)`, raising `ConnectionError` when Redis cannot be used (for tools that
+        must tell a user why, e.g. `lsp-router cache stats`)."""
+        client = self.client()
+        if client is None:
+            raise ConnectionError(self.last_error or f"{self.shown} is unreachable")
+        try:
+            result = fn(client)
+        except self._errors as error:
+            self.failed(error)
+            raise ConnectionError(self.last_error) from None
+        self.succeeded()
+        return result
+
+    # -- state --------------------------------------------------------------------------
+
+    def failed(self, error: BaseException) -> None:
+        first = self.reachable is not False
+        self._backoff = BACKOFF_FIRST_S if first or not self._backoff else min(self._backoff * 2, BACKOFF_MAX_S)
+        self._down_until = self._clock() + self._backoff
+        text = _scrub(str(error).strip() or type(error).__name__, self._password)
+        self.last_error = f"{self.shown} is unreachable ({type(error).__name__}: {text})"
+        self.reachable = False
+        if first:
+            log.warning("lsp-router: Redis at %s is unreachable (%s): going on without it, retrying in %.0f s up to every %.0f s",
+                        self.shown, f"{type(error).__name__}: {text}", self._backoff, BACKOFF_MAX_S)
+        else:
+            log.debug("Redis at %s still unreachable; next try in %.0f s", self.shown, self._backoff)
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                client.close()
+            except Exception:
+                pass
+
+    def succeeded(self) -> None:
+        if self.reachable is False:
+            log.warning("lsp-router: Redis at %s is reachable again", self.shown)
+        self.reachable = True
+        self._down_until = 0.0
+        self._backoff = 0.0
+        self.last_error = None
+
+    @property
+    def backing_off(self) -> bool:
+        return bool(self._down_until) and self._clock() < self._down_until
+
+    def close(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                client.close()
+            except Exception:
+                pass
