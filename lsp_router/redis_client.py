@@ -144,11 +144,13 @@ class RedisLink:
         self._backoff = BACKOFF_FIRST_S if first or not self._backoff else min(self._backoff * 2, BACKOFF_MAX_S)
         self._down_until = self._clock() + self._backoff
         text = _scrub(str(error).strip() or type(error).__name__, self._password)
-        self.last_error = f"{self.shown} is unreachable ({type(error).__name__}: {text})"
+        kind = type(error).__name__
+        state = "refuses us" if "Auth" in kind or "Permission" in kind or "NOAUTH" in text else "is unreachable"
+        self.last_error = f"{self.shown} {state} ({kind}: {text})"
         self.reachable = False
         if first:
-            log.warning("lsp-router: Redis at %s is unreachable (%s): going on without it, retrying in %.0f s up to every %.0f s",
-                        self.shown, f"{type(error).__name__}: {text}", self._backoff, BACKOFF_MAX_S)
+            log.warning("lsp-router: Redis at %s %s (%s): going on without it, retrying in %.0f s up to every %.0f s",
+                        self.shown, state, f"{kind}: {text}", self._backoff, BACKOFF_MAX_S)
         else:
             log.debug("Redis at %s still unreachable; next try in %.0f s", self.shown, self._backoff)
         client, self._client = self._client, None
