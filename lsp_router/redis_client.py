@@ -67,6 +67,7 @@ class RedisLink:
         self._socket_timeout = socket_timeout
         self._client: Any = None
         self._errors: tuple[type[BaseException], ...] = (OSError,)
+        self._refusals: tuple[type[BaseException], ...] = ()
         self._lock = threading.Lock()
         self._down_until = 0.0
         self._backoff = 0.0
@@ -83,6 +84,9 @@ class RedisLink:
         from urllib.parse import urlsplit
 
         self._errors = (redis.exceptions.RedisError, OSError)
+        # Redis answered, but no to this one command (out of memory, a read-only replica):
+        # that command's fallback, and no backoff for the rest.
+        self._refusals = (redis.exceptions.ResponseError,)
         options: dict[str, Any] = {
             "socket_connect_timeout": self._connect_timeout,
             "socket_timeout": self._socket_timeout,
@@ -117,6 +121,9 @@ class RedisLink:
             return fallback
         try:
             result = fn(client)
+        except self._refusals as error:
+            log.info("Redis at %s refused a command: %s", self.shown, _scrub(str(error), self._password))
+            return fallback
         except self._errors as error:
             self.failed(error)
             return fallback

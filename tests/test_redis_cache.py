@@ -261,3 +261,16 @@ def test_redis_is_not_imported_unless_the_shared_cache_is_used(tmp_path):
     env = {"LSP_ROUTER_CACHE_DIR": str(tmp_path / "c"), "LSP_ROUTER_DATA_DIR": str(tmp_path / "d"), "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
     assert out.split() == ["False", "DiskResultCache"]
+
+
+def test_a_refused_command_skips_that_store_without_taking_the_level_down(redis_server):
+    link = RedisLink(redis_server.url)
+    level = RedisResultCache(link, "t|a", CacheSettings())
+    level.put("k", entry("stored before"))
+    client = redis_server.client()
+    client.delete(level.prefix + "idx")
+    client.set(level.prefix + "idx", "not a sorted set")  # every ZADD now fails with WRONGTYPE
+    level.put("k2", entry())  # refused by Redis: skipped
+    assert client.exists(level.entry_key("k2")) == 0
+    assert not link.backing_off and link.reachable
+    assert level.get("k").payload["markdown"] == "stored before"

@@ -168,7 +168,8 @@ class RedisResultCache:
             pipe = client.pipeline(transaction=False)
             pipe.get(self.entry_key(key))
             pipe.zadd(self.prefix + "idx", {key: now_ms}, xx=True)
-            return pipe.execute()[0]
+            value = pipe.execute(raise_on_error=False)[0]  # the last-use mark may fail; the entry counts
+            return None if isinstance(value, Exception) else value
 
         raw = self.link.call(fetch, None)
         result = self._read(key, raw)
