@@ -2,9 +2,11 @@
 
 `redis` (redis-py) is imported here, lazily, on the first use of a `RedisLink`: a server
 without a `redis://` setting never loads it. Every call has short timeouts and no retries;
-after a failure the link stays down for a backoff (2 s, doubling to 30 s) in which every
-call returns its fallback at once, so an unreachable Redis costs nothing per keystroke.
-The outage is logged once (and its end once); nothing is shown to the user.
+after a failure the link is down: every call returns its fallback at once, without a socket,
+and a background thread tries Redis again after 2 s, then after a backoff doubling to 30 s,
+and brings the link back up when Redis answers. So an unreachable Redis costs nothing per
+keystroke, and not even a connect timeout once it is known to be down. The outage is logged
+once (and its end once); nothing is shown to the user.
 
 The password comes from the URL, else from `LSP_ROUTER_REDIS_PASSWORD`; it is never logged:
 every message shows the URL through `redact_url`.
@@ -15,7 +17,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from typing import Any, Callable, TypeVar
 
 log = logging.getLogger(__name__)
@@ -58,18 +59,19 @@ class RedisLink:
     off) it returns `fallback`. `reachable` says how the last attempt went.
     """
 
-    def __init__(self, url: str, *, clock: Callable[[], float] = time.monotonic,
-                 connect_timeout: float = CONNECT_TIMEOUT_S, socket_timeout: float = SOCKET_TIMEOUT_S) -> None:
+    def __init__(self, url: str, *, connect_timeout: float = CONNECT_TIMEOUT_S,
+                 socket_timeout: float = SOCKET_TIMEOUT_S, backoff_first_s: float = BACKOFF_FIRST_S) -> None:
         self.url = url
         self.shown = redact_url(url)
-        self._clock = clock
+        self._backoff_first = backoff_first_s
+        self._probing = False
+        self._closed = threading.Event()
         self._connect_timeout = connect_timeout
         self._socket_timeout = socket_timeout
         self._client: Any = None
         self._errors: tuple[type[BaseException], ...] = (OSError,)
         self._refusals: tuple[type[BaseException], ...] = ()
         self._lock = threading.Lock()
-        self._down_until = 0.0
         self._backoff = 0.0
         self._password: str | None = None
         self.last_error: str | None = None
@@ -102,8 +104,8 @@ class RedisLink:
         return redis.Redis.from_url(self.url, **options)
 
     def client(self) -> Any | None:
-        """The client, or None while backing off after a failure."""
-        if self._down_until and self._clock() < self._down_until:
+        """The client, or None while Redis is down (the probe thread brings it back)."""
+        if self.reachable is False:
             return None
         if self._client is None:
             with self._lock:
@@ -147,39 +149,66 @@ class RedisLink:
     # -- state --------------------------------------------------------------------------
 
     def failed(self, error: BaseException) -> None:
-        first = self.reachable is not False
-        self._backoff = BACKOFF_FIRST_S if first or not self._backoff else min(self._backoff * 2, BACKOFF_MAX_S)
-        self._down_until = self._clock() + self._backoff
-        text = _scrub(str(error).strip() or type(error).__name__, self._password)
+        with self._lock:
+            first = self.reachable is not False
+            self.reachable = False
+            self._backoff = self._backoff_first
+            client, self._client = self._client, None
         kind = type(error).__name__
+        text = _scrub(str(error).strip() or kind, self._password)
         state = "refuses us" if "Auth" in kind or "Permission" in kind or "NOAUTH" in text else "is unreachable"
         self.last_error = f"{self.shown} {state} ({kind}: {text})"
-        self.reachable = False
         if first:
-            log.warning("lsp-router: Redis at %s %s (%s): going on without it, retrying in %.0f s up to every %.0f s",
+            log.warning("lsp-router: Redis at %s %s (%s): going on without it, trying again in %.0f s, then up to every %.0f s",
                         self.shown, state, f"{kind}: {text}", self._backoff, BACKOFF_MAX_S)
-        else:
-            log.debug("Redis at %s still unreachable; next try in %.0f s", self.shown, self._backoff)
-        client, self._client = self._client, None
         if client is not None:
             try:
                 client.close()
             except Exception:
                 pass
+        self._start_probe()
+
+    def _start_probe(self) -> None:
+        with self._lock:
+            if self._probing or self._closed.is_set():
+                return
+            self._probing = True
+        threading.Thread(target=self._probe, name="lsp-router-redis-probe", daemon=True).start()
+
+    def _probe(self) -> None:
+        """Off the event loop: try Redis after each backoff until it answers."""
+        try:
+            while not self._closed.wait(self._backoff):
+                try:
+                    client = self._make_client()
+                    client.ping()
+                except Exception as error:
+                    self._backoff = min(self._backoff * 2, BACKOFF_MAX_S)
+                    log.debug("Redis at %s still unreachable (%s); next try in %.0f s", self.shown,
+                              _scrub(str(error), self._password), self._backoff)
+                    continue
+                with self._lock:
+                    self._client = client
+                self.succeeded()
+                return
+        finally:
+            with self._lock:
+                self._probing = False
 
     def succeeded(self) -> None:
         if self.reachable is False:
             log.warning("lsp-router: Redis at %s is reachable again", self.shown)
         self.reachable = True
-        self._down_until = 0.0
         self._backoff = 0.0
         self.last_error = None
 
     @property
     def backing_off(self) -> bool:
-        return bool(self._down_until) and self._clock() < self._down_until
+        """Redis is known to be down: calls return their fallback without a socket."""
+        return self.reachable is False
 
     def close(self) -> None:
+        self._closed.set()
         client, self._client = self._client, None
         if client is not None:
             try:

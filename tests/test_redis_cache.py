@@ -159,27 +159,29 @@ def test_open_shared_cache_only_when_asked(tmp_path):
 
 
 def test_an_unreachable_redis_costs_nothing_after_the_first_try_and_is_logged_once(redis_server, caplog):
-    clock = [1000.0]
-    link = RedisLink(redis_server.url, clock=lambda: clock[0])
+    link = RedisLink(redis_server.url, backoff_first_s=0.3)
     level = RedisResultCache(link, "t|a", CacheSettings())
     level.put("k", entry())
     redis_server.kill()
     with caplog.at_level(logging.DEBUG, logger="lsp_router.redis_client"):
         assert level.get("k") is None
+        assert link.backing_off
         started = time.perf_counter()
         for _ in range(1000):
             assert level.get("k") is None
-        assert time.perf_counter() - started < 0.05  # backing off: no socket at all
-        clock[0] += 2.1
-        assert level.get("k") is None  # one more try after 2 s, then 4 s
-        clock[0] += 2.1
+        assert time.perf_counter() - started < 0.05  # down: no socket at all, not even a connect
+        time.sleep(1.0)  # the probe tried again (0.3 s, then 0.6 s later) and failed: still down
         assert link.backing_off
-    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
-    assert len(warnings) == 1 and "unreachable" in warnings[0].getMessage()
-    redis_server.start()
-    clock[0] += 30
+        redis_server.start()
+        deadline = time.monotonic() + 5
+        while link.backing_off and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert not link.backing_off and link.reachable  # back without a request having to fail first
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 2 and "unreachable" in warnings[0] and "reachable again" in warnings[1]
     level.put("k", entry())
-    assert level.get("k") is not None and link.reachable
+    assert level.get("k") is not None
+    link.close()
 
 
 def test_the_password_comes_from_the_environment_and_is_never_logged(tmp_path, monkeypatch, caplog):
