@@ -139,7 +139,6 @@ async def test_requests_go_on_when_redis_dies_and_the_cache_recovers(start_serve
         await session.explain(uri, (line, 0), (line + 10, 0))  # a new answer: stored in both levels
         line += 10
         await asyncio.sleep(0.2)
-    assert 1.5 < time.monotonic() - back
     assert session.client.messages == []
 
 
