@@ -152,6 +152,7 @@ def test_open_shared_cache_only_when_asked(tmp_path):
     assert open_shared_cache(local, off, str(tmp_path)) is local
     on, _ = parse_settings({"storage": {"cache": "redis://127.0.0.1:1/0"}, "cache": {"shared": True}})
     assert isinstance(open_shared_cache(local, on, str(tmp_path)), TwoLevelCache)
+    assert open_shared_cache(local, on, None) is local  # no workspace, no repository: nothing shared
     local.close()
 
 

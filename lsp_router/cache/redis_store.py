@@ -318,6 +318,10 @@ def open_shared_cache(local, settings, workspace: str | None,
     url = settings.storage.cache_url
     if not (settings.cache.enabled and settings.cache.shared and url):
         return local
+    if repository_identity(workspace) == "none":
+        # no workspace folder: no repository to keep the answers in, so none are shared
+        log.info("no workspace folder: the shared cache is not used (answers are shared per repository)")
+        return local
     namespace = cache_namespace(team_name(settings), workspace)
     shared = RedisResultCache(link_factory(url), namespace, settings.cache)
     log.info("shared cache at %s, namespace %s", shared.link.shown, namespace)
