@@ -277,3 +277,18 @@ def test_a_refused_command_skips_that_store_without_taking_the_level_down(redis_
     assert client.exists(level.entry_key("k2")) == 0
     assert not link.backing_off and link.reachable
     assert level.get("k").payload["markdown"] == "stored before"
+
+
+def test_the_team_name_is_read_when_the_settings_have_one(tmp_path):
+    from types import SimpleNamespace
+
+    from lsp_router.cache.redis_store import team_name
+
+    settings, _ = parse_settings({})
+    assert team_name(settings) == ""  # team.* comes with the ledger half of issue 16
+    assert team_name(SimpleNamespace(team=SimpleNamespace(name="platform"))) == "platform"
+    assert team_name(SimpleNamespace(team=None)) == ""
+    repo = tmp_path / "shop"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "remote", "add", "origin", "https://github.com/acme/shop.git"], check=True)
+    assert cache_namespace("platform", repo) != cache_namespace("data", repo)
