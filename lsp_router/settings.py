@@ -5,7 +5,7 @@ The same camelCase shape arrives as `initializationOptions` and under `lspRouter
 field keeps its last good value, so a typo never stops the server.
 
 Every section's type lives here (`RoutingThresholds`, `BudgetSettings`, `CacheSettings`,
-`PriceOverride`, `ProviderConfig`), validated by one set of validators (`number`,
+`StorageSettings`, `PriceOverride`, `ProviderConfig`), validated by one set of validators (`number`,
 `usd`, `boolean`, `choice`); the modules that use a section import its type from here,
 never the reverse. `settings_schema()` describes every setting for the editor clients
 (tests/test_settings_schema.py checks the VS Code manifest, its forwarded keys and the
