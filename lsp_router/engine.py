@@ -100,7 +100,8 @@ class Engine:
         self.settings = settings
         self.tracker = tracker
         self.cache = cache
-        self._cache_settings = settings.cache if cache is not None else None
+        self._cache_settings = _cache_identity(settings) if cache is not None else None
+        self.workspace = ""  # the workspace root (URI or path): the shared cache's namespace
         self.providers = ProviderPool()
         self._notify_spend = notify_spend
         self._on_budget_warning = on_budget_warning
@@ -128,7 +129,7 @@ class Engine:
 
         self.settings = settings
         self.tracker.configure(pricer=make_pricer(settings), budget=settings.budget, frontier_model=settings.frontier)
-        if self.cache is None or self._cache_settings != settings.cache:
+        if self.cache is None or self._cache_settings != _cache_identity(settings):
             self.reopen_cache()
 
     def reopen_cache(self) -> None:
@@ -136,8 +137,14 @@ class Engine:
 
         if self.cache is not None:
             self.cache.close()
-        self._cache_settings = self.settings.cache
+        self._cache_settings = _cache_identity(self.settings)
         self.cache = open_cache(self.settings.cache, warn=self._on_cache_warning)
+        if self.settings.cache.shared and self.settings.storage.cache_url is not None:
+            # The team's shared level (Redis) behind the local one; redis is imported only here.
+            from lsp_router.cache.redis_store import open_shared_cache
+
+            if self.cache.enabled:
+                self.cache = open_shared_cache(self.cache, self.settings, self.workspace)
 
     # -- routing ------------------------------------------------------------------------
 
@@ -218,8 +225,17 @@ class Engine:
         if self.tracker.budget_status().state == "stopped":
             raise BudgetStopped(self._budget_stop_message())
 
-        # Identical requests in flight share one upstream call (and its ledger rows).
-        result = await self.inflight.run(key, lambda: self._call_and_check(job, decision, model, key))
+        # Identical requests in flight share one upstream call (and its ledger rows); with a
+        # shared cache, identical requests on other machines too (cache/shared_flight.py).
+        call = lambda: self._call_and_check(job, decision, model, key)  # noqa: E731
+        flight = getattr(self.cache, "flight", None)
+        if flight is not None:
+            cache = self.cache
+            local_call = call
+            call = lambda: flight.run(  # noqa: E731
+                key, local_call, lambda entry: self._serve_hit(job, decision, entry),
+                get_shared=cache.get_shared, release_later=self.after_reply)
+        result = await self.inflight.run(key, call)
         if decision.explored and result is not None and result.cost_usd is not None:
             self._explored_cost += result.cost_usd
         if self.learning is not None:
@@ -425,6 +441,12 @@ class Engine:
                 pass
 
 
+def _cache_identity(settings: Settings) -> tuple:
+    """What the result cache is opened from: a change reopens it."""
+    team = getattr(getattr(settings, "team", None), "name", None)
+    return (settings.cache, settings.storage, team)
+
+
 def open_engine(
     settings: Settings,
     *,
@@ -463,6 +485,7 @@ def open_engine(
         budget=settings.budget, frontier_model=settings.frontier,
     )
     engine = Engine(settings, tracker, None, **events)
+    engine.workspace = workspace
     if with_cache:
         engine.reopen_cache()
     return engine

@@ -5,7 +5,7 @@ The same camelCase shape arrives as `initializationOptions` and under `lspRouter
 field keeps its last good value, so a typo never stops the server.
 
 Every section's type lives here (`RoutingThresholds`, `BudgetSettings`, `CacheSettings`,
-`PriceOverride`, `ProviderConfig`), validated by one set of validators (`number`,
+`StorageSettings`, `PriceOverride`, `ProviderConfig`), validated by one set of validators (`number`,
 `usd`, `boolean`, `choice`); the modules that use a section import its type from here,
 never the reverse. `settings_schema()` describes every setting for the editor clients
 (tests/test_settings_schema.py checks the VS Code manifest, its forwarded keys and the
@@ -285,8 +285,9 @@ class CacheSettings:
     enabled: bool = True
     max_size_mb: float = 256
     ttl_days: float = 14
+    shared: bool = False  # cache.shared: also use the team's shared level (storage.cache = redis://...)
 
-    _KEYS = {"enabled": "enabled", "maxSizeMb": "max_size_mb", "ttlDays": "ttl_days"}
+    _KEYS = {"enabled": "enabled", "maxSizeMb": "max_size_mb", "ttlDays": "ttl_days", "shared": "shared"}
     _UNITS = {"maxSizeMb": "megabytes", "ttlDays": "days"}
 
     @classmethod
@@ -300,8 +301,8 @@ class CacheSettings:
             return cls()
         values: dict[str, Any] = {}
         for key, value in _section_items("cache", d, cls._KEYS):
-            if key == "enabled":
-                values["enabled"] = boolean("cache.enabled", value)
+            if key in ("enabled", "shared"):
+                values[key] = boolean(f"cache.{key}", value)
             else:
                 values[cls._KEYS[key]] = float(number(
                     f"cache.{key}", value, positive=True, unit=cls._UNITS[key],
@@ -315,6 +316,65 @@ class CacheSettings:
     @property
     def ttl_seconds(self) -> float:
         return self.ttl_days * 86400.0
+
+
+REDIS_SCHEMES = ("redis", "rediss")
+
+
+def redis_url(path: str, value: Any) -> str:
+    """A `redis://` or `rediss://` URL with a host (a password in it is never echoed back)."""
+    from urllib.parse import urlsplit
+
+    from lsp_router.redis_client import redact_url
+
+    if not isinstance(value, str):
+        raise SettingsError(path, f"expected \"disk\" or a redis:// URL, got {_type_name(value)}")
+    shown = redact_url(value)
+    try:
+        parts = urlsplit(value.strip())
+        port = parts.port
+    except ValueError:
+        raise SettingsError(path, f"not a valid URL: {shown!r}") from None
+    if parts.scheme not in REDIS_SCHEMES:
+        raise SettingsError(path, f"expected \"disk\" or a redis:// or rediss:// URL, got {shown!r}")
+    if not parts.hostname:
+        raise SettingsError(path, f"the URL names no host: {shown!r}")
+    db = parts.path.strip("/")
+    if db and not db.isdigit():
+        raise SettingsError(path, f"the database in the URL must be a number, got {shown!r}")
+    if port == 0:
+        raise SettingsError(path, f"port 0 in {shown!r}")
+    return value.strip()
+
+
+@dataclass(frozen=True)
+class StorageSettings:
+    """`storage.*`: where shared state lives. `cache`: `disk` (the local cache only) or a
+    `redis://`/`rediss://` URL for the team's shared cache level (used with `cache.shared`)."""
+
+    cache: str = "disk"
+
+    _KEYS = {"cache": "cache"}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> "StorageSettings":
+        if d is None:
+            return cls()
+        values: dict[str, Any] = {}
+        for key, value in _section_items("storage", d, cls._KEYS):
+            if key == "cache":
+                values["cache"] = "disk" if value in (None, "", "disk") else redis_url("storage.cache", value)
+        return cls(**values)
+
+    @property
+    def cache_url(self) -> str | None:
+        """The Redis URL of the shared cache, None for `disk`."""
+        return None if self.cache == "disk" else self.cache
+
+    def __repr__(self) -> str:  # never a password in a log line
+        from lsp_router.redis_client import redact_url
+
+        return f"StorageSettings(cache={redact_url(self.cache)!r})"
 
 
 @dataclass(frozen=True)
@@ -409,6 +469,7 @@ class Settings:
     providers: Mapping[str, ProviderConfig] = field(default_factory=lambda: dict(PRESETS))
     budget: BudgetSettings = field(default_factory=BudgetSettings)
     cache: CacheSettings = field(default_factory=CacheSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
     prices: Mapping[str, PriceOverride] = field(default_factory=dict)
     debounce_ms: int = 150
     request_timeout_s: float = 60.0
@@ -499,6 +560,7 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
     _section(raw, "routing.thresholds", "thresholds", RoutingThresholds.from_dict, attempt)
     _section(raw, "budget", "budget", BudgetSettings.from_dict, attempt)
     _section(raw, "cache", "cache", CacheSettings.from_dict, attempt)
+    _section(raw, "storage", "storage", StorageSettings.from_dict, attempt)
     prices = _lookup(raw, "prices")
     if prices is not _MISSING and prices is not None:
         attempt("prices", lambda: _prices_from(prices))
@@ -524,6 +586,9 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
         settings = replace(settings, nano=None)
     if settings.nano is None:
         settings = _without_nano_pins(settings, errors)
+    if settings.cache.shared and settings.storage.cache_url is None and (
+            "cache" in changes or "storage" in changes):
+        errors.append("lspRouter.cache.shared: needs storage.cache to be a redis:// URL; the cache stays local")
     return settings, errors
 
 
@@ -701,6 +766,7 @@ def settings_schema() -> dict[str, dict[str, Any]]:
             schema[f"cache.{key}"] = {"type": "boolean", "default": value}
         else:
             schema[f"cache.{key}"] = {"type": "number", "default": value, "exclusiveMinimum": 0}
+    schema["storage.cache"] = {"type": "string", "default": defaults.storage.cache}
     schema["prices"] = {"type": "object", "default": {}, "additionalProperties": {
         "type": "object",
         "properties": {key: {"type": ["number", "string"], "minimum": 0} for key in PriceOverride._KEYS},

@@ -47,6 +47,11 @@ else
     steps+=("bench_cache.py|$PYTHON scripts/bench_cache.py")
     steps+=("bench_server.py|$PYTHON scripts/bench_server.py")
 fi
+# the team's shared cache level (needs redis-server; scripts/install_redis.sh installs it)
+if [ -f scripts/bench_team_cache.py ]; then
+    if [ $QUICK = 1 ]; then steps+=("bench_team_cache.py|$PYTHON scripts/bench_team_cache.py --requests 300")
+    else steps+=("bench_team_cache.py|$PYTHON scripts/bench_team_cache.py"); fi
+fi
 if "$PYTHON" -m lsp_router replay --help >/dev/null 2>&1; then
     steps+=("lsp-router replay . --dry-run|$PYTHON -m lsp_router replay . --dry-run")
     # click's pinned PyPI releases as a git history (downloads 3.7 MB once, then cached)

@@ -17,6 +17,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import make_test_lsp_client
 
 from tests.loopback import Loopback
+from tests.redis_server import redis_server  # noqa: F401  (a fixture: a real redis-server)
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 OPENAI_TEST_KEY = "sk-test-openai-0123456789abcdef"
@@ -187,10 +188,12 @@ def _plain(params: Any) -> Any:
 
 @pytest_asyncio.fixture
 async def start_server(server_env, dirs, loopback):
-    """`await start_server(settings=None, env=None)` -> a running, initialized Session."""
+    """`await start_server(settings=None, env=None, root=None)` -> a running, initialized Session
+    (`root`: the workspace root folder, dirs["work"] by default)."""
     sessions: list[Session] = []
 
-    async def start(settings: dict | None = None, env: dict | None = None, capabilities=None) -> Session:
+    async def start(settings: dict | None = None, env: dict | None = None, capabilities=None,
+                    root: Path | None = None) -> Session:
         box: list = [None]
         config = ClientServerConfig(
             server_command=[sys.executable, "-m", "lsp_router", "serve"],
@@ -198,11 +201,12 @@ async def start_server(server_env, dirs, loopback):
             server_env={**server_env, **(env or {})},
         )
         client = await config.start()
-        dirs["work"].mkdir(parents=True, exist_ok=True)
+        workspace = dirs["work"] if root is None else Path(root)
+        workspace.mkdir(parents=True, exist_ok=True)
         init = await client.initialize_session(
             types.InitializeParams(
                 capabilities=capabilities or _capabilities(),
-                root_uri=dirs["work"].as_uri(),
+                root_uri=workspace.as_uri(),
                 initialization_options=settings if settings is not None else settings_for(loopback),
             )
         )

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "lsp_router"
 # Lowest first. A module's unit is its first name under lsp_router (`spend` for
 # lsp_router.spend.tracker); a `cli` module is a command, whatever package holds it.
 LAYERS: list[set[str]] = [
-    {"lsp_router", "core", "paths", "tokens", "startup_codecache"},  # plain types and helpers
+    {"lsp_router", "core", "paths", "tokens", "startup_codecache", "redis_client"},  # plain types and helpers
     {"settings"},  # the one typed settings tree
     {"routing", "providers", "spend", "cache"},  # pure policy and analysis; providers; storage
     {"engine", "learning"},  # one pipeline for every task; what routing learned

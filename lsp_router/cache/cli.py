@@ -1,7 +1,10 @@
 """`lsp-router cache stats|clear`.
 
 Works on the result cache in `lsp_router.paths.cache_dir() / "results"`
-(`LSP_ROUTER_CACHE_DIR` overrides the cache directory). The cache is opened with the
+(`LSP_ROUTER_CACHE_DIR` overrides the cache directory), and on the team's shared level in
+Redis when `--settings FILE` sets `storage.cache` to a Redis URL: `stats` shows it too (the
+namespace of `--workspace`, the current folder by default), `clear --shared` empties that
+namespace only. The cache is opened with the
 limits stored in it, so running the CLI never changes the size limit a server set.
 `clear` also repairs a corrupt cache by deleting its damaged database files.
 """
@@ -32,7 +35,12 @@ def register(subparsers: Any) -> None:
     commands.required = True
     stats = commands.add_parser("stats", help="entries, size, hits and misses")
     stats.add_argument("--json", action="store_true", help="print the figures as JSON")
-    commands.add_parser("clear", help="remove every cached result")
+    clear = commands.add_parser("clear", help="remove every cached result")
+    clear.add_argument("--shared", action="store_true",
+                       help="clear this team's and repository's namespace of the shared cache (Redis) instead")
+    for command in (stats, clear):
+        command.add_argument("--settings", metavar="FILE", help="a JSON settings file (storage.cache, cache.shared, team.name)")
+        command.add_argument("--workspace", metavar="DIR", help="the repository whose shared namespace to use (default: .)")
     cache.set_defaults(func=run_cache)
 
 
@@ -41,8 +49,13 @@ def run_cache(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
     err = err or sys.stderr
     command = getattr(args, "cache_command", None)
     if command == "stats":
-        return _stats(bool(getattr(args, "json", False)), out, err)
+        shared = _shared_level(args, err)
+        if shared is False:
+            return 2
+        return _stats(bool(getattr(args, "json", False)), out, err, shared)
     if command == "clear":
+        if getattr(args, "shared", False):
+            return _clear_shared(args, out, err)
         return _clear(out, err)
     print("usage: lsp-router cache {stats,clear}", file=err)
     return 2
@@ -54,7 +67,56 @@ def _open(directory: Path):
     return DiskResultCache(directory, settings=None)
 
 
-def _stats(as_json: bool, out: TextIO, err: TextIO) -> int:
+def _shared_level(args: argparse.Namespace, err: TextIO):
+    """The shared level (a RedisResultCache) the settings name, None when they name none,
+    False when the settings cannot be read."""
+    path = getattr(args, "settings", None)
+    if not path:
+        return None
+    from lsp_router.settings import parse_settings
+
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"lsp-router: cannot read {path}: {exc}", file=err)
+        return False
+    settings, errors = parse_settings(raw)
+    for error in errors:
+        print(f"lsp-router: {error}", file=err)
+    url = settings.storage.cache_url
+    if url is None:
+        return None
+    from lsp_router.cache.redis_store import RedisResultCache, cache_namespace, team_name
+    from lsp_router.redis_client import RedisLink
+
+    workspace = getattr(args, "workspace", None) or "."
+    namespace = cache_namespace(team_name(settings), str(Path(workspace).resolve()))
+    level = RedisResultCache(RedisLink(url), namespace, settings.cache)
+    level.active = settings.cache.shared and settings.cache.enabled  # type: ignore[attr-defined]
+    return level
+
+
+def _clear_shared(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    shared = _shared_level(args, err)
+    if shared is False:
+        return 2
+    if shared is None:
+        print("lsp-router: no shared cache: give --settings FILE with storage.cache set to a redis:// URL", file=err)
+        return 2
+    try:
+        removed = shared.clear()
+    except ConnectionError as error:
+        print(f"lsp-router: cannot clear the shared cache: {error}", file=err)
+        return 1
+    finally:
+        shared.close()
+    plural = "s" if removed != 1 else ""
+    print(f"Removed {removed} shared cached result{plural} from {shared.link.shown}, namespace {shared.namespace}.",
+          file=out)
+    return 0
+
+
+def _stats(as_json: bool, out: TextIO, err: TextIO, shared=None) -> int:
     from lsp_router.cache.store import CacheSettings, describe_error
 
     directory = results_dir()
@@ -93,6 +155,15 @@ def _stats(as_json: bool, out: TextIO, err: TextIO) -> int:
         figures.update(enabled=False, error=f"{directory} is a file, not a folder")
         code = 1
 
+    if shared is not None:
+        try:
+            level = shared.stats()
+        finally:
+            shared.close()
+        level.pop("processHits", None)
+        level.pop("processMisses", None)
+        level["shared"] = shared.active
+        figures["shared"] = level
     if as_json:
         print(json.dumps(figures, indent=2, sort_keys=True), file=out)
         return code
@@ -108,6 +179,17 @@ def _stats(as_json: bool, out: TextIO, err: TextIO) -> int:
         f"  size:     {_size(figures['sizeBytes'])} of {_size(figures['maxSizeBytes'])}", file=out
     )
     print(f"  hits:     {figures['hits']}, misses: {figures['misses']}{rate}", file=out)
+    level = figures.get("shared")
+    if level is not None:
+        state = "reachable" if level["reachable"] else "unreachable"
+        used = "" if level["shared"] else " (not used: cache.shared is false)"
+        print(f"Shared cache: {level['url']} ({state}){used}", file=out)
+        print(f"  namespace: {level['namespace']}", file=out)
+        if level.get("error"):
+            print(f"  error:     {level['error']}", file=out)
+        else:
+            print(f"  entries:   {level['entries']}", file=out)
+            print(f"  size:      {_size(level['sizeBytes'])} of {_size(level['maxSizeBytes'])} (this namespace)", file=out)
     return code
 
 

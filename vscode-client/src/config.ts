@@ -48,6 +48,8 @@ export const FORWARDED_SETTINGS = [
   'cache.enabled',
   'cache.maxSizeMb',
   'cache.ttlDays',
+  'cache.shared',
+  'storage.cache',
   'autocomplete.debounceMs',
   'refactor.instructions',
   'reasoningEffort.autocomplete',

@@ -68,6 +68,13 @@ test('buildServerSettings: thresholds nest under routing, prices and request lim
   assert.equal(out.maxRetries, 0);
 });
 
+test('buildServerSettings: the team cache settings nest under storage and cache', () => {
+  const values: Record<string, unknown> = { 'storage.cache': ' redis://10.0.0.5:6379/0 ', 'cache.shared': true };
+  const out = buildServerSettings((k) => values[k], {}) as Record<string, any>;
+  assert.deepEqual(out.storage, { cache: 'redis://10.0.0.5:6379/0' });
+  assert.deepEqual(out.cache, { shared: true });
+});
+
 test('buildServerSettings: cleared keys are sent as null so the server forgets them', () => {
   const out = buildServerSettings(() => undefined, {}) as Record<string, Record<string, unknown>>;
   assert.deepEqual(out, { openai: { apiKey: null }, anthropic: { apiKey: null } });
