@@ -50,6 +50,7 @@ export const FORWARDED_SETTINGS = [
   'cache.ttlDays',
   'autocomplete.debounceMs',
   'refactor.instructions',
+  'rename.updateMentions',
   'reasoningEffort.autocomplete',
   'reasoningEffort.rename',
   'reasoningEffort.explain',
