@@ -33,6 +33,10 @@ class ModelRef:
         return f"{self.provider}:{self.name}"
 
 
+# The ledger's model column for an answer no model gave (tier static): no provider, no price.
+STATIC_MODEL = ModelRef("lsp-router", "static")
+
+
 @dataclass
 class Usage:
     """Token usage as the provider reported it, normalised to genai-prices' meaning.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Awaitable, Callable
 
-from lsp_router.core import CheckResult, ModelRef
+from lsp_router.core import STATIC_MODEL, CheckResult, ModelRef
 from lsp_router.providers import ProviderPool
 from lsp_router.providers.base import MissingKey, ModelRequest, OnText, ProviderError, StreamState
 from lsp_router.settings import Settings
@@ -40,6 +40,9 @@ class Job:
     reader: Callable[["Job", str, str | None], tuple[dict | None, CheckResult]]
     reading: Any = None
     on_text: OnText | None = None
+    # The task's answer without a model, for the static tier (`solve(job)` -> (answer, check));
+    # None when the task has no such answer.
+    solve: Callable[["Job"], tuple[dict | None, CheckResult]] | None = None
 
     def accept(self, text: str, finish_reason: str | None) -> tuple[dict | None, CheckResult]:
         return self.reader(self, text, finish_reason)
@@ -216,6 +219,15 @@ class Engine:
         if decision.explored:
             self._explored += 1
 
+        if decision.tier == "static":
+            served = self._serve_static(job, decision)
+            if served is not None:
+                return served
+            # the analysis could not answer after all: the rules without the static tier decide
+            decision = self.decide(job.task, replace(job.features, scope_certain=False))
+            model = self.settings.model_for(decision.tier)
+            key = self.cache_key(job, model)
+
         hit = self.cache.get(key)
         if hit is not None:
             return self._serve_hit(job, decision, hit)
@@ -253,6 +265,43 @@ class Engine:
         reason = reason or f"{tier} (asked for this tier)"
         answer, check, cost, request_id = await self._call(job, tier, model, reason, escalate_on_fail=False)
         return JobResult(answer, model, tier, reason, cost, check=check, request_id=request_id)
+
+    def _serve_static(self, job: Job, decision) -> JobResult | None:
+        """The answer computed without a model: $0, recorded as tier static; it saves what the
+        frontier model would have cost for the same request. None when the job has no static
+        answer (the rules without the static tier decide then)."""
+        if job.solve is None:
+            return None
+        answer, check = job.solve(job)
+        if answer is None or not check.ok:
+            # The scope analysis is the very check a model's answer would have to pass (a
+            # clash, a name that does not parse): no model can do better, so no call is made.
+            return JobResult(None, STATIC_MODEL, "static", decision.reason, Decimal(0), check=check)
+        request_id = uuid.uuid4().hex
+        self.record_static(job.task, decision.reason, request_id=request_id,
+                           frontier_usd=self.frontier_estimate(job, answer.get("modelText", "")))
+        return JobResult(answer, STATIC_MODEL, "static", decision.reason, Decimal(0), check=check,
+                         request_id=request_id)
+
+    def frontier_estimate(self, job: Job, output: str) -> Decimal | None:
+        """What the frontier model would have been billed for `job` with `output` as its answer."""
+        from lsp_router.tokens import count_tokens
+
+        request = job.request
+        return self.tracker.pricer.estimate(
+            self.settings.frontier, count_tokens(request.system + request.context + request.prompt),
+            count_tokens(output))
+
+    def record_static(self, task: str, reason: str, *, request_id: str | None = None,
+                      frontier_usd: Decimal | None = None) -> None:
+        """A request served without a model (a static rename, typed-ahead ghost text): a $0 ledger
+        row of tier static; the write and the spend notification come after the reply."""
+        self._record(
+            self.tracker.record_static,
+            request_id=request_id or uuid.uuid4().hex, task=task, reason=reason,
+            frontier_usd=frontier_usd, write=False,
+        )
+        self.after_reply(self._write_and_notify)
 
     def _serve_hit(self, job: Job, decision, hit) -> JobResult:
         original = Decimal(hit.cost_usd) if hit.cost_usd is not None else None

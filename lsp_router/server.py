@@ -30,6 +30,7 @@ SPEND_CHANGED = "lspRouter/spendChanged"
 SPEND = "lspRouter/spend"
 SPEND_HISTORY = "lspRouter/spendHistory"
 STATUS = "lspRouter/status"
+MENTIONS_ANNOTATION = "lspRouter.mentions"
 
 
 class RequestFailed(JsonRpcException):
@@ -467,7 +468,57 @@ async def rename_symbol(ls: RouterServer, params: types.RenameParams):
     ]
     if ls.answers is not None:
         ls.answers.applied(result, job.features, "rename")  # a client applies what rename returns
-    return types.WorkspaceEdit(changes={uri: edits})
+    mentions = await _mentions(ls, view, job) if _confirmable_edits(ls) else []
+    if not mentions:
+        return types.WorkspaceEdit(changes={uri: edits})
+    # Mentions are a guess about prose: their own group, which the editor asks the user to
+    # confirm (VS Code: the refactor preview), never mixed into the identifier edits.
+    annotated = [
+        types.AnnotatedTextEdit(range=client_range(document, (sl, sc), (el, ec), view.lines),
+                                new_text=params.new_name, annotation_id=MENTIONS_ANNOTATION)
+        for sl, sc, el, ec in mentions
+    ]
+    return types.WorkspaceEdit(
+        document_changes=[types.TextDocumentEdit(
+            text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=view.version),
+            edits=[*edits, *annotated])],
+        change_annotations={MENTIONS_ANNOTATION: types.ChangeAnnotation(
+            label="Update mentions in comments and strings", needs_confirmation=True,
+            description=f"{len(annotated)} mention{'s' if len(annotated) != 1 else ''} of "
+                        f"'{result.answer['oldName']}' in comments, docstrings and strings")},
+    )
+
+
+def _confirmable_edits(ls: RouterServer) -> bool:
+    """Whether the client can show a confirmable group of edits: without that, mentions would
+    be applied unasked, so they are not computed (nor paid for)."""
+    if not ls.settings.rename.update_mentions:
+        return False
+    workspace = getattr(ls.client_capabilities, "workspace", None)
+    edit = getattr(workspace, "workspace_edit", None)
+    return bool(edit is not None and edit.document_changes and edit.change_annotation_support is not None)
+
+
+async def _mentions(ls: RouterServer, view, job) -> list:
+    """The comment and string mentions the model picked, checked; [] when the file has none
+    (no call), or when the call fails: the identifier rename stands on its own."""
+    from lsp_router.engine import BudgetStopped
+    from lsp_router.providers.base import ProviderError
+    from lsp_router.tasks import rename
+
+    mentions_job = rename.build_mentions_job(view, job, job.features)
+    if mentions_job is None:
+        return []
+    try:
+        # mini reads prose well enough, and the user confirms each mention anyway
+        found = await ls.engine.run_on(mentions_job, "mini", reason="mini: mentions in comments and strings")
+    except (ProviderError, BudgetStopped) as exc:
+        log.warning("rename: mentions not updated: %s", exc)
+        return []
+    if found.answer is None or not found.check.ok:
+        log.info("rename: mentions not updated: %s", found.check.reason)
+        return []
+    return found.answer["edits"]
 
 
 # -- explain --------------------------------------------------------------------------------

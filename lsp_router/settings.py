@@ -457,6 +457,15 @@ PRESETS: dict[str, ProviderConfig] = {
 
 
 @dataclass(frozen=True)
+class RenameSettings:
+    """`rename.*`: what a rename does besides the identifiers."""
+
+    # rename.updateMentions: a model also updates mentions of the name in comments, docstrings
+    # and strings, shown as a separate part of the edit that the user confirms
+    update_mentions: bool = True
+
+
+@dataclass(frozen=True)
 class Settings:
     mini: ModelRef = field(default_factory=lambda: ModelRef.parse(DEFAULT_MINI))
     frontier: ModelRef = field(default_factory=lambda: ModelRef.parse(DEFAULT_FRONTIER))
@@ -475,6 +484,7 @@ class Settings:
     request_timeout_s: float = 60.0
     max_retries: int = 2
     refactor_instructions: tuple[str, ...] = ()
+    rename: RenameSettings = field(default_factory=RenameSettings)
 
     def model_for(self, tier: str) -> ModelRef:
         if tier == "nano" and self.nano is not None:
@@ -573,6 +583,9 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
     instructions = _lookup(raw, "refactor.instructions")
     if instructions is not _MISSING and instructions is not None:
         attempt("refactor_instructions", lambda: _instructions(instructions))
+    mentions = _lookup(raw, "rename.updateMentions")
+    if mentions is not _MISSING and mentions is not None:
+        attempt("rename", lambda: RenameSettings(update_mentions=boolean("rename.updateMentions", mentions)))
 
     settings = replace(base, **changes)
     # A provider section may have become invalid for a model that was fine before.
@@ -779,6 +792,7 @@ def settings_schema() -> dict[str, dict[str, Any]]:
             "minimum": options.get("minimum", 0),
         }
     schema["refactor.instructions"] = {"type": "array", "items": {"type": "string"}, "default": []}
+    schema["rename.updateMentions"] = {"type": "boolean", "default": defaults.rename.update_mentions}
     for task in TASKS:
         schema[f"reasoningEffort.{task}"] = {
             "type": "string", "enum": list(REASONING_CHOICES), "default": defaults.reasoning_effort[task],

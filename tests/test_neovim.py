@@ -80,7 +80,7 @@ def _scenario(source: str, loopback) -> tuple[dict, list[int], int]:
     indent_first, indent_last = _function_lines(lines, "def indent(text, prefix, predicate=None):")
     dedent_first, dedent_last = _function_lines(lines, "def dedent(text):")
     loopback.reply(EXPLANATION, match="Explain lines")
-    loopback.reply('{"occurrences": [%s]}' % ", ".join(map(str, chosen)), match=f"Rename `{OLD_NAME}`")
+    # no reply for the rename: a local of dedent, the scope analysis renames it with no model (static)
     fields = {
         "action_range": {
             "start": {"line": indent_first, "character": 0},
@@ -155,9 +155,10 @@ def test_neovim_rename_code_actions_explain_and_spend(tmp_path, loopback):
     assert any(t.startswith("Simplify (mini, ") for t in titles), titles
     for title in titles:
         assert re.search(r"\((mini|frontier), ~\$(\d+\.\d\d|0\.00[1-9]\d?|0\.000\d+)\)$", title), title
-    # the explain call came first: nothing was called before it, and only two calls in all
-    assert len(loopback.requests) == 2, diagnostics
-    explain_call, rename_call = loopback.requests
+    # the explain call came first: nothing was called before it, and it is the only call (the
+    # rename of a local is static: no model)
+    assert len(loopback.requests) == 1, diagnostics
+    (explain_call,) = loopback.requests
     assert "Explain lines" in explain_call.prompt_text
     assert "def dedent(text):" in explain_call.prompt_text
 
@@ -167,9 +168,8 @@ def test_neovim_rename_code_actions_explain_and_spend(tmp_path, loopback):
     assert explained["tier"] in ("mini", "frontier") and explained["cached"] is False
     assert explained["costUsd"] > 0
 
-    # rename: the prompt numbered every occurrence of the name; the answer picked dedent's
-    listing = re.findall(r"^(\d+): line (\d+), column (\d+): ", rename_call.prompt_text, re.MULTILINE)
-    assert len(listing) == listed, rename_call.prompt_text[-2000:]
+    # rename: exactly dedent's occurrences of the name, none of the function of that name
+    assert listed > len(chosen)
     assert results["steps"]["prepare_rename"]["placeholder"] == OLD_NAME
     edits = results["steps"]["rename"]["changes"][results["uri"]]
     assert len(edits) == len(chosen)
@@ -178,8 +178,10 @@ def test_neovim_rename_code_actions_explain_and_spend(tmp_path, loopback):
     assert NEW_NAME in results["steps"]["buffer_after_rename"]
     assert f"def {OLD_NAME}(text, prefix" in results["steps"]["buffer_after_rename"]  # the function kept its name
 
-    # spend: the notification arrived with what the two calls cost
+    # spend: the notification arrived with what the call cost, and the rename as tier static at $0
     last = results["spend"][-1]
     assert last["session"]["costUsd"] > 0
     assert last["session"]["requests"] >= 2
     assert {"explain", "rename"} <= set(last["session"]["byTask"])
+    assert last["session"]["byTier"]["static"] == {"costUsd": 0.0, "requests": 1}
+    assert last["session"]["byTask"]["rename"]["costUsd"] == 0 and last["session"]["byTask"]["rename"]["savedUsd"] > 0

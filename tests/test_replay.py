@@ -220,8 +220,12 @@ def test_one_dry_run_gives_the_figure_with_and_without_models_nano(history, tmp_
     with_nano = json.loads(done.stdout)
 
     assert "nano" not in without["models"] and with_nano["models"]["nano"] == "openai:gpt-5.4-nano"
-    assert set(without["tierShares"]) <= {"mini", "frontier"}
+    assert set(without["tierShares"]) <= {"static", "mini", "frontier"}
     assert with_nano["tierShares"]["nano"] > 0.3
+    # issue 15 §1: the rename of a local is static, $0 in the routed column, in the shares and the ratio
+    assert without["tierShares"]["static"] > 0 and with_nano["tierShares"]["static"] == without["tierShares"]["static"]
+    static = without["byTier"]["static"]
+    assert static["costUsd"]["routed"] == 0 and static["costUsd"]["frontier"] > 0
     assert sum(with_nano["tierShares"].values()) == pytest.approx(1)
     # nano is cheaper than mini: the same requests cost less; always-frontier is the same
     assert with_nano["costUsd"]["frontier"] == pytest.approx(without["costUsd"]["frontier"])
@@ -234,8 +238,8 @@ def test_one_dry_run_gives_the_figure_with_and_without_models_nano(history, tmp_
     assert with_nano["alternative"]["ratio"] == pytest.approx(without["ratio"], rel=1e-9)
 
     table = run_cli([str(history), "--commits", "10"], env).stdout
-    assert re.search(r"^requests per tier: mini \d+%", table, re.M), table
-    assert re.search(r"^with models.nano = openai:gpt-5.4-nano: \d+\.\dx \(nano \d+%", table, re.M), table
+    assert re.search(r"^requests per tier: (static \d+% · )?mini \d+%", table, re.M), table
+    assert re.search(r"^with models.nano = openai:gpt-5.4-nano: \d+\.\dx \((static \d+% · )?nano \d+%", table, re.M), table
     bad = run_cli([str(history), "--nano", "gpt-nano"], env)
     assert bad.returncode == 2 and "--nano: lspRouter.models.nano:" in bad.stderr
 
@@ -390,7 +394,7 @@ def test_live_replay_against_the_loopback_writes_the_ledger(history, tmp_path):
         rows = ledger.rows(session=report["session"])
     finally:
         ledger.close()
-    calls = [r for r in rows if not r.cache_hit]
+    calls = [r for r in rows if not r.cache_hit and r.tier != "static"]  # a static rename calls no model
     assert len(calls) == len(lb.requests)
     assert all(r.input_tokens > 0 for r in calls)
     assert report["billed"]["requests"] == report["requests"] - report["errors"]

@@ -10,7 +10,7 @@ labels were written before the classifier's thresholds were chosen.
 
 Case format (one JSON object per line):
 
-* common: `id`, `task`, `file`, `expected` ("mini" | "frontier"), `why`.
+* common: `id`, `task`, `file`, `expected` ("static" | "mini" | "frontier"), `why`.
 * a *find spec* locates a position by text, so cases survive small changes in
   the files: `{"find": "<text>", "nth": 0, "at": <int> | "end"}` is the
   `nth` occurrence of `<text>`, plus `at` characters (or its end).
@@ -201,7 +201,7 @@ def run_case(case: dict, *, nano: bool = False) -> Decision:
 
 
 def confusion_report(results: list[tuple[dict, Decision]]) -> str:
-    tiers = ("mini", "frontier")
+    tiers = ("static", "mini", "frontier")
     out = []
     total = Counter()
     per_task: dict[str, Counter] = {}
@@ -215,9 +215,9 @@ def confusion_report(results: list[tuple[dict, Decision]]) -> str:
         agree = sum(counts[(t, t)] for t in tiers)
         out.append(f"{title}: {agree}/{n} agree ({100.0 * agree / n:.1f}%)")
         label = "expected \\ routed"
-        out.append(f"  {label:<20}{'mini':>8}{'frontier':>10}")
+        out.append(f"  {label:<20}{'static':>8}{'mini':>8}{'frontier':>10}")
         for e in tiers:
-            out.append(f"  {e:<20}{counts[(e, 'mini')]:>8}{counts[(e, 'frontier')]:>10}")
+            out.append(f"  {e:<20}{counts[(e, 'static')]:>8}{counts[(e, 'mini')]:>8}{counts[(e, 'frontier')]:>10}")
 
     table("all tasks", total)
     for task in ("autocomplete", "rename", "explain", "refactor"):
@@ -244,7 +244,8 @@ def test_data_set_shape():
     by_task = Counter(c["task"] for c in cases)
     assert set(by_task) == {"autocomplete", "rename", "explain", "refactor"}
     assert all(n >= 15 for n in by_task.values()), by_task
-    assert {c["expected"] for c in cases} == {"mini", "frontier"}
+    assert {c["expected"] for c in cases} == {"static", "mini", "frontier"}
+    assert {c["task"] for c in cases if c["expected"] == "static"} == {"rename"}
     assert all(c.get("why") for c in cases)
     langs = {parsing.language_for(None, c["file"].partition(":")[2]) for c in cases}
     assert {"python", "javascript"} <= langs

@@ -93,9 +93,10 @@ async def test_a_completion_that_repeats_the_suffix_escalates(start_server, loop
 async def test_a_wrong_rename_escalates(start_server, loopback):
     session = await start_server()
     uri = session.open(TEXTWRAP)
-    line = next(i for i, l in enumerate(LINES) if "margin = None" in l)
-    column = LINES[line].index("margin")
-    count = sum(1 for t in tokenize.generate_tokens(io.StringIO(TEXT).readline) if t.string == "margin")
+    # a method (an attribute: the model decides; a local would be static, with no model)
+    line = next(i for i, l in enumerate(LINES) if "def _fix_sentence_endings" in l)
+    column = LINES[line].index("_fix_sentence_endings")
+    count = sum(1 for t in tokenize.generate_tokens(io.StringIO(TEXT).readline) if t.string == "_fix_sentence_endings")
     loopback.reply('{"occurrences": [0]}', api="openai-chat", times=1)  # misses the others
     loopback.reply('{"occurrences": [%s]}' % ",".join(map(str, range(count))), api="anthropic", times=1)
 
@@ -103,7 +104,7 @@ async def test_a_wrong_rename_escalates(start_server, loopback):
         types.RenameParams(
             text_document=types.TextDocumentIdentifier(uri=uri),
             position=types.Position(line=line, character=column),
-            new_name="indent_margin",
+            new_name="_end_sentences",
         )
     )
     assert len(edit.changes[uri]) == count

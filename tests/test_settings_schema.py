@@ -17,7 +17,8 @@ from lsp_router.core import TASKS
 from lsp_router.settings import PROVIDER_APIS, REASONING_CHOICES, RoutingThresholds, settings_schema
 
 ROOT = Path(__file__).resolve().parent.parent
-CLIENT_ONLY = ("server.", "trace.")  # how the extension starts the server; never sent to it
+# how the extension starts the server, and whether it is VS Code's rename provider: never sent to it
+CLIENT_ONLY = ("server.", "trace.", "rename.asDefault")
 
 SCHEMA = settings_schema()
 CLIENT_KEYS = {key for key, spec in SCHEMA.items() if spec.get("client", True)}

@@ -200,7 +200,8 @@ class Compared:
         return cost
 
     def routed_ids(self) -> list[str]:
-        ids = [self.request_ids[self.routed_tier]]
+        # a static answer (a rename by scope analysis) made no call: no ledger row
+        ids = [self.request_ids[self.routed_tier]] if self.routed_tier in self.request_ids else []
         if self.escalated:
             ids.append(self.request_ids["frontier"])
         return ids
@@ -525,13 +526,19 @@ async def _answer(items: list[Item], options: ReplayOptions, result: ReplayResul
             else:
                 scores = {tier: score_answer(synth, job, answers[tier].answer, answers[tier].check) for tier in TIERS}
             checks = {tier: answers[tier].check for tier in TIERS}
+            costs = {tier: answers[tier].cost_usd for tier in TIERS}
+            if decision.tier == "static" and job.solve is not None:
+                # what the server serves: the scope analysis' own answer, at $0, scored the same way
+                static_answer, static_check = job.solve(job)
+                scores["static"] = score_answer(synth, job, static_answer, static_check)
+                checks["static"], costs["static"] = static_check, Decimal(0)
             # as Engine._may_escalate at budget "ok": a mini answer that fails its check is
             # answered again by frontier, unless the user pinned mini
             escalated = (decision.tier == "mini" and not decision.pinned and may_escalate
                          and not checks["mini"].ok)
             compare.compared.append(Compared(
                 synth, decision.tier, decision.reason, bool(decision.pinned), scores, checks,
-                {tier: answers[tier].cost_usd for tier in TIERS},
+                costs,
                 {tier: answers[tier].request_id for tier in TIERS},
                 escalated=escalated, judge_cost=judge_cost, judge_ids=judge_ids,
             ))

@@ -96,10 +96,15 @@ def _dry_run(git: Git, commits: list[Commit], options: ReplayOptions, result: Re
             decision = plan.decision
             tally = result.row(synth.task, decision.tier)
             tally.requests += 1
+            # a static answer (a rename by scope analysis) costs the routed column nothing, and
+            # the other columns what their model would have been paid for it
+            static = decision.tier == "static"
             column_models = {"routed": plan.model, **models}
             keys = {"routed": plan.key, **{c: engine.cache_key(job, m) for c, m in models.items()}}
             hits = {c: caches[c].hit(keys[c]) for c in column_models}
-            if hits["routed"]:
+            if static:
+                hits["routed"] = True
+            elif hits["routed"]:
                 tally.cache_hits += 1
             elif state == "stopped":
                 # hard stop: no paid call, only cache hits are served; a refused request is
@@ -154,7 +159,7 @@ class _OtherRouting:
         plan = self.engine.plan(job, budget=state)
         tiers = self.result.tiers
         tiers[plan.decision.tier] = tiers.get(plan.decision.tier, 0) + 1
-        if self.cache.hit(plan.key) or state == "stopped":
+        if plan.decision.tier == "static" or self.cache.hit(plan.key) or state == "stopped":
             return
         output_tokens = synth.output_tokens if synth.output_tokens is not None else count_tokens(synth.output or "")
         usage = Usage(input_tokens=count(prompt_text(job)), output_tokens=min(output_tokens, job.request.max_tokens))

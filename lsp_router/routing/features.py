@@ -71,6 +71,9 @@ class RequestFeatures:
       "empty_body" (the first line of a block that has no body yet).
     * `occurrences`, `symbol_scope` (rename): scope-aware identifier
       occurrences and "local" | "module" | "exported" | "attribute".
+    * `scope_certain` (rename): the scope analysis alone decides the rename (a local or
+      parameter, or a name private to the module with no dynamic access in the file;
+      see `parsing.scope_certain`): the static tier, no model.
     * `instruction_chars`, `instruction_kind` (refactor): the instruction's
       length and what it asks for (see `INSTRUCTION_KINDS`).
     """
@@ -87,6 +90,7 @@ class RequestFeatures:
     cursor: str | None = None
     occurrences: int | None = None
     symbol_scope: str | None = None
+    scope_certain: bool = False
     instruction_chars: int | None = None
     instruction_kind: str | None = None
 
@@ -103,10 +107,12 @@ class RequestFeatures:
 
 _FIELDS = fields(RequestFeatures)
 _UNUSED_BY_TASK = {
-    "autocomplete": frozenset({"selected_lines", "occurrences", "symbol_scope", "instruction_chars", "instruction_kind"}),
+    "autocomplete": frozenset({"selected_lines", "occurrences", "symbol_scope", "scope_certain", "instruction_chars",
+                               "instruction_kind"}),
     "rename": frozenset({"cursor", "instruction_chars", "instruction_kind"}),
-    "explain": frozenset({"cursor", "occurrences", "symbol_scope", "instruction_chars", "instruction_kind"}),
-    "refactor": frozenset({"cursor", "occurrences", "symbol_scope"}),
+    "explain": frozenset({"cursor", "occurrences", "symbol_scope", "scope_certain", "instruction_chars",
+                          "instruction_kind"}),
+    "refactor": frozenset({"cursor", "occurrences", "symbol_scope", "scope_certain"}),
 }
 
 def _tokens(chars: int) -> int:
@@ -712,6 +718,7 @@ def _rename_features(text: str, language: str | None, start, path: str | None = 
             parse_errors=errors,
             occurrences=len(occ),
             symbol_scope="module" if symbol.kind == "exported" and not_an_api(path, text) else symbol.kind,
+            scope_certain=parsing.scope_certain(text, language, symbol),
         )
     if language is not None:
         # a grammar but no identifier at the position (a keyword, a string, whitespace)

@@ -935,3 +935,115 @@ def identifier_roles(node, language: str, start_byte: int | None = None, end_byt
             continue
         if n.child_count:
             stack.extend(n.children)
+
+
+# --------------------------------------------------------------------------
+# Certain scopes (the static rename tier) and mentions in comments and strings
+# --------------------------------------------------------------------------
+
+# Code that can reach a local by name at run time: then its uses are not all identifiers.
+_LOCAL_DYNAMIC = re.compile(r"\b(?:locals|vars|eval|exec)\s*\(|\b_getframe\b|\bcurrentframe\b|\bf_locals\b")
+# The same for a module's names, anywhere in the file.
+_MODULE_DYNAMIC = re.compile(
+    r"\b(?:getattr|setattr|hasattr|delattr|globals|vars|locals|eval|exec|__import__|import_module)\s*\("
+    r"|__dict__|\bsys\.modules\b")
+_IMPORTS = frozenset({"import_statement", "import_from_statement", "future_import_statement"})
+_STRING_TYPES = frozenset({"string", "template_string"})
+_COMMENT_TYPES = frozenset({"comment"})
+
+
+def _in_import(node) -> bool:
+    """Whether an identifier is an imported name (`import x`, `from m import x`): renaming it
+    would change what is imported. The alias of `import m as x` binds a name of the file only."""
+    child, p = node, node.parent
+    while p is not None:
+        if p.type == "aliased_import":
+            return not _field_is(p, "alias", child)
+        if p.type in _IMPORTS:
+            return True
+        if p.type in ("import_clause", "import_specifier", "namespace_import", "import_statement"):
+            return True
+        child, p = p, p.parent
+    return False
+
+
+def scope_certain(text: str, language: str | None, symbol: Symbol) -> bool:
+    """Whether the scope analysis alone gives every occurrence of `symbol`, so a rename needs
+    no model: a local or a parameter whose function reaches no name dynamically (`locals()`,
+    `eval`, frames), or, in Python, a module-level name private to the module (`_name`, not
+    imported) in a file with no dynamic access (`getattr`, `globals()`, `sys.modules`,
+    `__dict__`) and no string naming it. Attributes, exported names and module-level names of
+    JavaScript (a classic script shares them with every other) are for the model to judge."""
+    if language not in LANGUAGES or not symbol.occurrences:
+        return False
+    tree = parse(text, language)
+    if tree is None or tree.root_node.has_error:
+        return False  # a broken parse makes the scopes a guess
+    doc = doc_for(text)
+    for sl, sc, _el, _ec in symbol.occurrences:
+        b = doc.byte(sl, sc)
+        node = tree.root_node.descendant_for_byte_range(b, b + len(symbol.name.encode("utf-8", "surrogatepass")))
+        if node is None or _in_import(node):
+            return False
+    if symbol.kind == "local":
+        scope = doc.data[symbol.scope_start:symbol.scope_end].decode("utf-8", "surrogatepass")
+        return (_LOCAL_DYNAMIC.search(scope) is None
+                and not (language != "python" and re.search(r"\bwith\s*\(", scope)))
+    if symbol.kind == "module" and language == "python" and symbol.name.startswith("_") \
+            and not symbol.name.startswith("__"):
+        if _MODULE_DYNAMIC.search(text):
+            return False
+        named = re.compile(r"""['"](?:[\w.]+[.:])?""" + re.escape(symbol.name) + r"""['"]""")
+        return named.search(text) is None
+    return False
+
+
+def mention_places(text: str, language: str | None, name: str) -> list[tuple[int, int, int, int]]:
+    """Whole-word occurrences of `name` inside comment and string tokens (never identifiers),
+    as (sl, sc, el, ec): what `rename.updateMentions` offers the model to update."""
+    if language not in LANGUAGES or not name:
+        return []
+    tree = parse(text, language)
+    if tree is None:
+        return []
+    doc = doc_for(text)
+    pattern = re.compile(r"(?<![\w$])" + re.escape(name.encode("utf-8", "surrogatepass").decode("latin-1"))
+                         + r"(?![\w$])")
+    found: list[tuple[int, int, int, int]] = []
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type in _COMMENT_TYPES or node.type in _STRING_TYPES:
+            # bytes as latin-1: one character per byte, so match offsets are byte offsets
+            body = doc.data[node.start_byte:node.end_byte].decode("latin-1")
+            for m in pattern.finditer(body):
+                start = node.start_byte + m.start()
+                found.append(_byte_pos(doc, start) + _byte_pos(doc, start + (m.end() - m.start())))
+            continue
+        stack.extend(node.children)
+    return sorted(found)
+
+
+def _byte_pos(doc: Doc, byte: int) -> tuple[int, int]:
+    import bisect
+
+    line = max(0, bisect.bisect_right(doc.byte_starts, byte) - 1)
+    line = min(line, len(doc.lines) - 1)
+    column = doc.lines[line].encode("utf-8", "surrogatepass")[: byte - doc.byte_starts[line]]
+    return line, len(column.decode("utf-8", "ignore"))
+
+
+def in_comment_or_string(text: str, language: str | None, edit: tuple[int, int, int, int]) -> bool:
+    """Whether the range lies inside one comment or string token (a mention, not code)."""
+    tree = parse(text, language) if language in LANGUAGES else None
+    if tree is None:
+        return False
+    doc = doc_for(text)
+    sl, sc, el, ec = edit
+    a, b = doc.byte(sl, sc), doc.byte(el, ec)
+    node = tree.root_node.descendant_for_byte_range(a, b)
+    while node is not None:
+        if node.type in _COMMENT_TYPES or node.type in _STRING_TYPES:
+            return node.start_byte <= a and b <= node.end_byte
+        node = node.parent
+    return False

@@ -9,7 +9,8 @@ Rules in `auto` mode:
 * autocomplete: mini, except a completion that has to write a whole block (the
   cursor on the first line of an empty body) inside a large class or a large
   top-level unit.
-* rename: mini for locals; a module-level name goes frontier when it has many
+* rename: static (no model, $0) when the scope analysis is certain (`scope_certain`: a
+  local, a parameter, a module-private name with no dynamic access); else mini for locals; a module-level name goes frontier when it has many
   occurrences or they are spread over many functions; an exported name or an
   attribute (whose other users may live in other files) already with a few.
 * explain: mini for short code and for long flat code (tables, constant dicts,
@@ -58,7 +59,7 @@ BUDGET_STATES = ("ok", "near", "over")
 class Decision:
     """The tier for one request and a short human reason that starts with the tier."""
 
-    tier: str  # "nano" | "mini" | "frontier"
+    tier: str  # "static" | "nano" | "mini" | "frontier"
     reason: str
     features: RequestFeatures
     pinned: bool = False
@@ -110,6 +111,9 @@ def _auto_rename(f: RequestFeatures, t: RoutingThresholds) -> tuple[str, str]:
     scope = f.symbol_scope
     what = {"local": "local", "module": "module-level name", "exported": "exported name",
             "attribute": "attribute"}.get(scope or "", "name")
+    if f.scope_certain:
+        # No occurrence count makes it harder: the scope analysis already has every one.
+        return "static", f"rename of {_a(what)}, {_plural(n, 'occurrence')}, by scope analysis (no model)"
     if n > t.rename_max_occurrences:
         return "frontier", f"rename of {_a(what)} with {n} occurrences"
     if scope == "local":
@@ -209,6 +213,10 @@ def classify(
 
     `nano` (models.nano is set): the most trivial mini work goes to the nano tier, and
     `mode` may be "nano".
+
+    "static" (auto only, any budget state): work the scope analysis answers without a model
+    (a rename whose `scope_certain`). A pinned tier is a model the user asked for, so a pin
+    still calls it.
     """
     decision = _classify(task, features, mode, thresholds, budget, learned, nano)
     if nano and decision.tier == "mini" and not decision.pinned and not decision.learned \
@@ -246,6 +254,8 @@ def _classify(task: str, features: RequestFeatures, mode: str, thresholds: Routi
         if mode == "frontier":
             return Decision("mini", f"mini (budget): budget cap reached; routing.{task} = frontier ignored", features, budget="over")
         tier, why = rule(features, thresholds)
+        if tier == "static":  # $0: a cap has nothing to save on it
+            return Decision("static", f"static: {why}", features, budget="over")
         if tier == "frontier":
             return Decision("mini", f"mini (budget): budget cap reached; would be frontier: {why}", features, budget="over")
         return Decision("mini", f"mini (budget): budget cap reached; {why}", features, budget="over")
@@ -255,6 +265,8 @@ def _classify(task: str, features: RequestFeatures, mode: str, thresholds: Routi
 
     if budget == "near":
         tier, why = rule(features, thresholds)
+        if tier == "static":
+            return Decision("static", f"static: {why}", features, budget=budget)
         if tier == "frontier":
             scaled_tier, scaled_why = rule(features, thresholds.scaled(thresholds.budget_near_factor))
             if scaled_tier == "mini":
@@ -265,6 +277,8 @@ def _classify(task: str, features: RequestFeatures, mode: str, thresholds: Routi
         return Decision("mini", f"mini: {why}", features, budget=budget)
 
     tier, why = rule(features, thresholds)
+    if tier == "static":  # no model answers it, so there is nothing to learn or explore
+        return Decision("static", f"static: {why}", features)
     return _learned(Decision(tier, f"{tier}: {why}", features), learned)
 
 
@@ -296,7 +310,7 @@ def explore(decision: Decision, learned: LearnedTable | None, estimate: Decimal 
     `learn.may_explore` (5% of requests and of spend); `estimate` is the request's cost on
     the other tier.
     """
-    if decision.pinned or decision.budget != "ok":
+    if decision.pinned or decision.budget != "ok" or decision.tier == "static":
         return decision
     bucket = features_bucket(decision.features)
     counts = (learned or {}).get(bucket)

@@ -71,7 +71,7 @@ class LedgerRow:
     cost_usd: Decimal | None  # None = unpriced
     saved_usd: Decimal
     priced: bool
-    price_source: str  # "genai-prices" | "override" | "local" | "unpriced" | "cache"
+    price_source: str  # "genai-prices" | "override" | "local" | "unpriced" | "cache" | "static"
     latency_ms: float
     outcome: str  # "ok" | "error" | "cancelled" | "escalated"
     cache_hit: bool

@@ -7,6 +7,8 @@ Savings, per row (saved = what always-frontier-without-cache would have cost - c
 - the mini call of a cascade that was escalated (outcome "escalated"): minus its cost,
   since always-frontier would not have made it at all (the escalation wasted it);
 - a cache hit: the original call's cost (the hit itself costs 0);
+- a static answer (no model: a rename by scope analysis): what the frontier model would have
+  cost for the same request (typed-ahead ghost text: 0, always-frontier reuses it too);
 - 0 when this call or the frontier comparison is unpriced (nothing is invented).
 """
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from lsp_router.core import ModelRef, Usage
+from lsp_router.core import STATIC_MODEL, ModelRef, Usage
 from lsp_router.spend.budget import BudgetSettings, BudgetStatus, budget_state, combine, level
 from lsp_router.spend.ledger import ANSWER_OUTCOMES, AnswerOutcome, Ledger, LedgerError, LedgerRow, sum_usd
 from lsp_router.spend.pricing import Pricer
@@ -167,6 +169,25 @@ class SpendTracker:
             row = self._row(
                 request_id, task, tier, model, Usage(), cost_usd=_ZERO, saved_usd=saved, priced=True,
                 price_source="cache", latency_ms=0.0, outcome="ok", cache_hit=True, reason=reason,
+            )
+            return self._record(row, write)
+
+    def record_static(
+        self,
+        *,
+        request_id: str,
+        task: str,
+        reason: str = "",
+        frontier_usd: Decimal | None = None,
+        write: bool = True,
+    ) -> LedgerRow:
+        """A request answered without a model (tier static): free; it saved what the frontier
+        model would have cost for it (`frontier_usd`, 0 when unknown or unpriced)."""
+        with self._lock:
+            row = self._row(
+                request_id, task, "static", STATIC_MODEL, Usage(), cost_usd=_ZERO,
+                saved_usd=frontier_usd if frontier_usd is not None else _ZERO, priced=True,
+                price_source="static", latency_ms=0.0, outcome="ok", cache_hit=False, reason=reason,
             )
             return self._record(row, write)
 

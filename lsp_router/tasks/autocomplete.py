@@ -132,6 +132,9 @@ class GhostText:
             self.answers.observe(uri, before)
         reused = self.typeahead.lookup(uri, before)
         if reused is not None and reused[0]:
+            # No model: a $0 request of tier static. It saves nothing against always-frontier,
+            # which would reuse what it showed just the same.
+            engine.record_static(NAME, "static: the rest of the ghost text shown, as it is typed (typed-ahead reuse)")
             return reused[0], reused[1].get("id")
         settings = engine.settings
         features, job = build(NAME, view, TaskRequest((line, character)), settings)

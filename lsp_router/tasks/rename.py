@@ -1,8 +1,12 @@
-"""Rename: the model picks which occurrences of the name are the symbol under the cursor.
+"""Rename: the scope analysis, or a model, picks which occurrences of the name are the symbol.
 
-The parser lists every identifier token with that name (never text in strings or
-comments); the model, which can read the code, says which of them mean the same symbol;
-the check compares its choice with the scope analysis.
+When the scope analysis is certain (a local, a parameter, a module-private name with no
+dynamic access: `features.scope_certain`), the engine's static tier takes its occurrences
+as they are (`solve`), with no model call. Otherwise the parser lists every identifier token
+with that name (never text in strings or comments); the model, which can read the code, says
+which of them mean the same symbol; the check compares its choice with the scope analysis.
+Mentions of the name in comments and strings (`rename.updateMentions`) are a separate job
+(`build_mentions_job`) whose edits the editor asks the user to confirm.
 """
 
 from __future__ import annotations
@@ -132,7 +136,22 @@ def build_job(view: DocView, request: TaskRequest, features, settings=None) -> J
         cache_inputs={"text": view.text, "position": [line, character], "newName": new_name},
         reader=accept,
         reading=Reading(view, (line, character), old_name, new_name, places),
+        solve=solve,
     )
+
+
+def solve(job: Job) -> tuple[dict | None, CheckResult]:
+    """The rename from the scope analysis alone (the static tier), checked as a model's would be.
+    `modelText` is the answer a model would have written, for what the static tier saved."""
+    from lsp_router.routing.checks import check_rename, rename_occurrences
+
+    r: Reading = job.reading
+    edits = rename_occurrences(r.view.text, r.old_name, r.position, r.view.language)
+    result = check_rename(r.view.text, r.old_name, r.new_name, edits, r.view.language, r.position)
+    chosen = [r.places.index(e) for e in edits if e in r.places]
+    answer = {"edits": [list(e) for e in edits], "oldName": r.old_name,
+              "modelText": json.dumps({"occurrences": chosen})}
+    return answer, result
 
 
 def accept(job: Job, text: str, finish_reason: str | None) -> tuple[dict | None, CheckResult]:
@@ -160,3 +179,78 @@ def parse_choice(text: str, count: int) -> list[int] | None:
     if not isinstance(value, list) or not all(isinstance(v, int) and 0 <= v < count for v in value):
         return None
     return sorted(set(value))
+
+
+# -- mentions in comments and strings (rename.updateMentions) ---------------------------------
+
+MENTIONS_SYSTEM = (
+    "You update prose after a rename in source code. You get the code with line numbers, the "
+    "symbol renamed, and a numbered list of places in comments, docstrings and string literals "
+    "where the old name appears as a word. Answer with JSON only, {\"mentions\": [numbers]}, "
+    "listing the places that mention the renamed symbol itself; leave out the places where the "
+    "word means something else (another variable, an English word, a different object)."
+)
+
+
+@dataclass(frozen=True)
+class MentionsReading:
+    view: DocView
+    old_name: str
+    places: list[tuple[int, int, int, int]]
+
+
+def build_mentions_job(view: DocView, job: Job, features) -> Job | None:
+    """The model call that picks which comment and string mentions of the old name to update,
+    or None when the file has none (then no call is made: the rename stays static, at $0)."""
+    from lsp_router.routing.parsing import mention_places
+
+    r: Reading = job.reading
+    places = mention_places(view.text, view.language, r.old_name)
+    if not places:
+        return None
+    numbered_code = "".join(f"{i + 1:5d}  {text}" for i, text in enumerate(view.lines))
+    listing = "\n".join(
+        f"{index}: line {sl + 1}, column {sc + 1}: {view.line_text(sl).strip()}"
+        for index, (sl, sc, _, _) in enumerate(places)
+    )
+    line, character = r.position
+    prompt = (
+        f"`{r.old_name}` at line {line + 1}, column {character + 1} is renamed to `{r.new_name}`.\n"
+        f"Places in comments and strings where `{r.old_name}` appears:\n{listing}\n"
+        'Answer: {"mentions": [...]}'
+    )
+    return Job(
+        task=NAME,
+        uri=view.uri,
+        features=features,
+        request=ModelRequest(system=MENTIONS_SYSTEM, context=f"Code ({view.language_id or 'text'}):\n{numbered_code}",
+                             prompt=prompt, max_tokens=300, stream=False),
+        cache_inputs={"text": view.text, "position": [line, character], "newName": r.new_name, "mentions": True},
+        reader=accept_mentions,
+        reading=MentionsReading(view, r.old_name, places),
+    )
+
+
+def accept_mentions(job: Job, text: str, finish_reason: str | None) -> tuple[dict | None, CheckResult]:
+    """The places the model chose, each checked: inside one comment or string token, and the
+    old name there as a whole word. One that is not fails the answer (no mention is applied)."""
+    from lsp_router.routing.parsing import in_comment_or_string
+
+    r: MentionsReading = job.reading
+    match = re.search(r"\{.*\}|\[.*\]", text, re.DOTALL)
+    try:
+        value = json.loads(match.group()) if match else None
+    except json.JSONDecodeError:
+        value = None
+    if isinstance(value, dict):
+        value = value.get("mentions")
+    if not isinstance(value, list) or not all(isinstance(v, int) and 0 <= v < len(r.places) for v in value):
+        return None, CheckResult(False, "the answer is not a JSON list of mention places")
+    edits = [r.places[i] for i in sorted(set(value))]
+    word = re.compile(rf"(?<![\w$]){re.escape(r.old_name)}(?![\w$])")
+    for sl, sc, el, ec in edits:
+        line = r.view.line_text(sl)
+        if sl != el or line[sc:ec] != r.old_name or not word.match(line, sc) or \
+                not in_comment_or_string(r.view.text, r.view.language, (sl, sc, el, ec)):
+            return None, CheckResult(False, f"mention at line {sl + 1} is not '{r.old_name}' in a comment or string")
+    return {"edits": [list(e) for e in edits]}, CheckResult(True)

@@ -52,6 +52,7 @@ export const FORWARDED_SETTINGS = [
   'storage.cache',
   'autocomplete.debounceMs',
   'refactor.instructions',
+  'rename.updateMentions',
   'reasoningEffort.autocomplete',
   'reasoningEffort.rename',
   'reasoningEffort.explain',

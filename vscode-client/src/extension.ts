@@ -11,6 +11,7 @@ import {
   ExecuteCommandRequest,
   LanguageClient,
   type LanguageClientOptions,
+  RenameRequest,
   type ServerOptions,
   State,
   WorkDoneProgress,
@@ -44,6 +45,7 @@ import type { SpendHistory } from './spendHtml';
 import { SpendView } from './spendView';
 import { initialStatusState, SessionLedger, type StatusState } from './state';
 import { createStatusBarItem, updateStatusBarItem } from './statusBar';
+import { countRenameEdits, RENAME_COMMAND, RENAME_TITLE, renameIsDefault, renameSummary } from './rename';
 import { randomToken } from './util';
 
 const SECTION = 'lspRouter';
@@ -110,6 +112,7 @@ class Router {
     reg('lspRouter.clearKeys', () => this.clearKeys());
     reg('lspRouter.explainSelection', () => this.explainSelection());
     reg('lspRouter.refactorSelection', () => this.refactorSelection());
+    reg(RENAME_COMMAND, (uri?: vscode.Uri, position?: vscode.Position) => this.renameWithMentions(uri, position));
     reg('lspRouter.showSpend', () => this.spendView.show());
     reg('lspRouter.newSession', () => this.resetSession());
     reg('lspRouter.restartServer', () => this.restart());
@@ -129,6 +132,23 @@ class Router {
         // Also fires when another window stores a key.
         void this.sendConfiguration().then(() => this.checkKeys());
       }),
+    );
+    // The AI rename as a code action on a name (no server call to list it), next to the other
+    // language server's own rename rather than instead of it.
+    this.context.subscriptions.push(
+      vscode.languages.registerCodeActionsProvider(
+        [{ scheme: 'file' }, { scheme: 'untitled' }],
+        {
+          provideCodeActions: (document, range) => {
+            const word = document.getWordRangeAtPosition(range.start);
+            if (!word || !word.contains(range) || document.isClosed) return [];
+            const action = new vscode.CodeAction(RENAME_TITLE, vscode.CodeActionKind.RefactorRewrite);
+            action.command = { command: RENAME_COMMAND, title: RENAME_TITLE, arguments: [document.uri, range.start] };
+            return [action];
+          },
+        },
+        { providedCodeActionKinds: [vscode.CodeActionKind.RefactorRewrite] },
+      ),
     );
     this.refresh();
     // Not awaited: commands stay responsive while the server starts (VS Code holds a command until
@@ -295,6 +315,12 @@ class Router {
           );
           return result;
         },
+        // F2 stays with the file's own language server unless lspRouter.rename.asDefault: answering
+        // nothing here makes VS Code ask the next rename provider (read at each call: no restart).
+        prepareRename: (document, position, token, next) =>
+          this.renameAsDefault() ? next(document, position, token) : undefined,
+        provideRenameEdits: (document, position, newName, token, next) =>
+          this.renameAsDefault() ? next(document, position, newName, token) : undefined,
         executeCommand: async (command, args, next) => {
           if (command === COMPLETION_ACCEPTED) {
             const id = answerIdOf({ command, arguments: args });
@@ -476,6 +502,64 @@ class Router {
       else this.explainPanel.fail(`Explain failed: ${errorMessage(e)}`);
     } finally {
       progress.dispose();
+    }
+  }
+
+  private renameAsDefault(): boolean {
+    const config = this.config();
+    return renameIsDefault((key) => config.get(key));
+  }
+
+  /** Asks for the new name, sends `textDocument/rename` through the client and applies the edit:
+   * mentions in comments and strings come annotated `needsConfirmation`, so VS Code shows them
+   * in its refactor preview before anything changes. */
+  private async renameWithMentions(uri?: vscode.Uri, at?: vscode.Position): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
+    const position = at ?? (document && editor?.document === document ? editor.selection.active : undefined);
+    const word = document && position ? document.getWordRangeAtPosition(position) : undefined;
+    if (!document || !position || !word) {
+      void vscode.window.showInformationMessage('LSP Router: put the cursor on a name to rename it.');
+      return;
+    }
+    const client = await this.requireClient();
+    if (!client) return;
+    const oldName = document.getText(word);
+    const newName = await vscode.window.showInputBox({
+      title: 'LSP Router: Rename with Mentions',
+      prompt: `Rename '${oldName}' to`,
+      value: oldName,
+      valueSelection: [0, oldName.length],
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() && v.trim() !== oldName ? undefined : 'Type the new name (Escape cancels)'),
+    });
+    if (!newName) return;
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `LSP Router: renaming ${oldName}…`, cancellable: true },
+        (_progress, token) =>
+          client.sendRequest(
+            RenameRequest.type,
+            {
+              textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) },
+              position: client.code2ProtocolConverter.asPosition(position),
+              newName: newName.trim(),
+            },
+            token,
+          ),
+      );
+      if (!result) {
+        void vscode.window.showInformationMessage(`LSP Router: nothing to rename at '${oldName}'.`);
+        return;
+      }
+      const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result);
+      const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+      if (applied) {
+        const summary = renameSummary(countRenameEdits(result));
+        void vscode.window.setStatusBarMessage(`LSP Router: renamed ${oldName} to ${newName.trim()} (${summary})`, 8000);
+      }
+    } catch (e) {
+      void vscode.window.showErrorMessage(`LSP Router: rename failed: ${errorMessage(e)}`);
     }
   }
 

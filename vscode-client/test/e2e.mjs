@@ -556,6 +556,35 @@ async function main() {
       check('the status bar message after it is short: verb, tier, cost (no model, no reason)', !/openai:|routing\./.test(msg) && msg.length <= 60, msg);
     });
 
+    // 8c. Rename with Mentions… (issue 15 §1): a local the scope analysis is certain of, with no
+    // comment or string naming it, is renamed by the server with no model call (tier static, $0).
+    await step('static rename with the command', async () => {
+      const at = source.findIndex((l) => l.trim() === 'space_left = 1'); // in _handle_long_word()
+      const column = source[at].indexOf('space_left');
+      const before = fs.existsSync(recorded) ? JSON.parse(fs.readFileSync(recorded, 'utf8')).length : 0;
+      await page.keyboard.press('Control+G');
+      await quickInputBox.waitFor({ state: 'visible', timeout: 10_000 });
+      await quickInputBox.fill(`:${at + 1}:${column + 2}`);
+      await page.keyboard.press('Enter');
+      await quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.waitForTimeout(300);
+      await runCommand('LSP Router: Rename with Mentions…', true);
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Rename with Mentions' }).waitFor({ state: 'visible', timeout: 10_000 });
+      await quickInputBox.fill('room_left');
+      await page.keyboard.press('Enter');
+      const msg = await waitFor('the rename to be applied', async () => {
+        const t = await page.locator('.statusbar').innerText();
+        return /renamed space_left to room_left/.test(t) ? t.split('\n').find((l) => l.includes('renamed')) : null;
+      }, 20_000);
+      const occurrences = source.join('\n').match(/\bspace_left\b/g).length;
+      check('"Rename with Mentions…" renames every occurrence of the local', msg.includes(`(${occurrences} occurrences)`), msg);
+      const lines = (await page.locator('.monaco-editor .view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
+      check('the renamed local is in the editor', lines.some((l) => l.trim() === 'room_left = 1'), lines.find((l) => l.includes('room_left')) ?? '');
+      await page.waitForTimeout(500);
+      const after = fs.existsSync(recorded) ? JSON.parse(fs.readFileSync(recorded, 'utf8')).length : 0;
+      check('the static rename called no model', after === before, `${after - before} new provider request(s)`);
+    });
+
     // 9. Spend: wait until the loopback has answered everything and the status bar settles.
     const readRecorded = () => (fs.existsSync(recorded) ? JSON.parse(fs.readFileSync(recorded, 'utf8')) : []);
     await waitFor('the loopback to finish its requests', async () => {
@@ -643,6 +672,9 @@ async function main() {
     check('tooltip shows the nano tier first, with its cost (models.nano set)', /By tier:\s*nano \$[\d.]+ \(\d+ requests?\b.*mini.*frontier/s.test(tooltip),
       (tooltip.split('\n').find((l) => l.includes('By tier')) ?? '').trim());
     check('tooltip breaks down by tier (mini, frontier)', /By tier:.*mini.*frontier/s.test(tooltip) || /By tier:.*frontier.*mini/s.test(tooltip));
+    check('tooltip shows the static tier first, at $0 (the rename)',
+      new RegExp(`By tier:\\s*static ${fmt.formatUsdPrecise(0).replace(/[$.]/g, '\\$&')} \\(\\d+ requests?`).test(tooltip),
+      (tooltip.split('\n').find((l) => l.includes('By tier')) ?? '').trim());
     check('tooltip shows the last request and the cache/escalation counts', /Last:/.test(tooltip) && /cache hit/.test(tooltip) && /escalation/.test(tooltip));
 
     // 10. The keys reached the provider, and only through Secret Storage.
