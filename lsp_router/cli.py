@@ -1,4 +1,4 @@
-"""`lsp-router serve | route | routing | spend | cache | replay | doctor`."""
+"""`lsp-router serve | route | routing | spend | storage | cache | replay | doctor`."""
 
 from __future__ import annotations
 
@@ -26,10 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
     from lsp_router.routing.cli import register as register_route
     from lsp_router.routing.cli import register_learning
     from lsp_router.spend.cli import register as register_spend
+    from lsp_router.spend.cli import register_storage
 
     register_route(commands)
     register_learning(commands)
     register_spend(commands)
+    register_storage(commands)
     register_cache(commands)
     register_replay(commands)
 

@@ -115,6 +115,11 @@ class Engine:
         from lsp_router.cache.inflight import Inflight
 
         self.inflight = Inflight()
+        # the team ledger (storage.ledger): the workspace its user is read from, and who hears
+        # that it went offline or came back (from its writer thread)
+        self.team_workspace: str | None = None
+        self.on_team_change: Callable[[], None] | None = None
+        self.on_team_problem: Callable[[str], None] | None = None
         # What routing learned (learning.LearnedRouting), set by whoever collects outcomes
         # (the server). Exploration sends a few requests to the other tier; its tally:
         self.learning = None
@@ -132,6 +137,11 @@ class Engine:
 
         self.settings = settings
         self.tracker.configure(pricer=make_pricer(settings), budget=settings.budget, frontier_model=settings.frontier)
+        if self.team_workspace is not None:
+            from lsp_router.spend.team import attach
+
+            self.tracker.ledger = attach(self.tracker.ledger, settings, workspace=self.team_workspace,
+                                         on_change=self.on_team_change, on_problem=self.on_team_problem)
         if self.cache is None or self._cache_settings != _cache_identity(settings):
             self.reopen_cache()
 
@@ -504,6 +514,8 @@ def open_engine(
     ledger: Any = None,
     with_cache: bool = True,
     on_ledger_unavailable: Callable[[str], None] | None = None,
+    on_team_change: Callable[[], None] | None = None,
+    on_team_problem: Callable[[str], None] | None = None,
     **events,
 ) -> Engine:
     """The engine, its spend tracker and ledger, and its result cache, built one way for the
@@ -520,6 +532,9 @@ def open_engine(
     from lsp_router.spend.pricing import make_pricer
     from lsp_router.spend.tracker import SpendTracker
 
+    # the team ledger takes the rows of the user's own ledger (the server, a live replay), never
+    # those of a ledger handed in (a dry run's in-memory one)
+    team_eligible = ledger is None or (isinstance(ledger, (str, Path)) and str(ledger) != ":memory:")
     if ledger is None or isinstance(ledger, (str, Path)):
         try:
             ledger = open_ledger(ledger)
@@ -529,12 +544,19 @@ def open_engine(
             # Spend is never silently unrecorded: say so, and keep the rows in memory.
             on_ledger_unavailable(str(exc))
             ledger = open_ledger(":memory:")
+    if settings.storage.team_ledger and team_eligible:
+        from lsp_router.spend.team import attach  # psycopg loads only now, and only in its thread
+
+        ledger = attach(ledger, settings, workspace=workspace, on_change=on_team_change, on_problem=on_team_problem)
     tracker = SpendTracker(
         ledger, session=session, workspace=workspace, pricer=make_pricer(settings),
         budget=settings.budget, frontier_model=settings.frontier,
     )
     engine = Engine(settings, tracker, None, **events)
     engine.workspace = workspace
+    engine.team_workspace = workspace if team_eligible else None
+    engine.on_team_change = on_team_change
+    engine.on_team_problem = on_team_problem
     if with_cache:
         engine.reopen_cache()
     return engine

@@ -119,8 +119,24 @@ class RouterServer(LanguageServer):
         from lsp_router.tasks.autocomplete import GhostText
         from lsp_router.tasks.outcomes import Answers
 
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+
+        def team_changed() -> None:  # from the team ledger's thread: online / offline
+            if loop is not None and not loop.is_closed():
+                loop.call_soon_threadsafe(self.notify_spend)
+
+        def team_problem(message: str) -> None:  # from that thread: a cause a setting must fix, once
+            if loop is not None and not loop.is_closed():
+                loop.call_soon_threadsafe(self.show_once, ("team", "ledger"), types.MessageType.Warning,
+                                          f"lsp-router: {message}. Spend is kept locally and sent once it is fixed.")
+
         self.engine = open_engine(
             self.settings,
+            on_team_change=team_changed,
+            on_team_problem=team_problem,
             session=self.session,
             workspace=self.workspace.root_uri or "",
             on_ledger_unavailable=lambda m: self.show(

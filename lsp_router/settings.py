@@ -5,7 +5,7 @@ The same camelCase shape arrives as `initializationOptions` and under `lspRouter
 field keeps its last good value, so a typo never stops the server.
 
 Every section's type lives here (`RoutingThresholds`, `BudgetSettings`, `CacheSettings`,
-`StorageSettings`, `PriceOverride`, `ProviderConfig`), validated by one set of validators (`number`,
+`StorageSettings`, `TeamSettings`, `PriceOverride`, `ProviderConfig`), validated by one set of validators (`number`,
 `usd`, `boolean`, `choice`); the modules that use a section import its type from here,
 never the reverse. `settings_schema()` describes every setting for the editor clients
 (tests/test_settings_schema.py checks the VS Code manifest, its forwarded keys and the
@@ -256,13 +256,23 @@ RoutingThresholds.__doc__ = (RoutingThresholds.__doc__ or "") + "\n    Settings 
 
 @dataclass(frozen=True)
 class BudgetSettings:
-    """`budget.*`: spending caps in USD (None: no cap) and whether a cap stops paid calls."""
+    """`budget.*`: spending caps in USD (None: no cap) and whether a cap stops paid calls.
+
+    `budget.team.dailyUsd`, `budget.team.monthlyUsd` and `budget.user.dailyUsd` count the
+    team ledger (`storage.ledger` a PostgreSQL URL): every machine's spend, the team's or
+    this `team.user`'s. Without a team ledger they are not enforced (and reported so)."""
 
     session_usd: Decimal | None = None
     daily_usd: Decimal | None = None
     hard_stop: bool = False
+    team_daily_usd: Decimal | None = None
+    team_monthly_usd: Decimal | None = None
+    user_daily_usd: Decimal | None = None
 
-    _KEYS = {"sessionUsd": "session_usd", "dailyUsd": "daily_usd", "hardStop": "hard_stop"}
+    _KEYS = {"sessionUsd": "session_usd", "dailyUsd": "daily_usd", "hardStop": "hard_stop",
+             "team.dailyUsd": "team_daily_usd", "team.monthlyUsd": "team_monthly_usd",
+             "user.dailyUsd": "user_daily_usd"}
+    _NESTED = {"team": ("dailyUsd", "monthlyUsd"), "user": ("dailyUsd",)}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any] | None) -> "BudgetSettings":
@@ -270,11 +280,101 @@ class BudgetSettings:
         if d is None:
             return cls()
         values: dict[str, Any] = {}
-        for key, value in _section_items("budget", d, cls._KEYS):
+        flat: list[tuple[str, Any]] = []
+        known = {**cls._KEYS, **{k: k for k in cls._NESTED}}
+        for key, value in _section_items("budget", d, known):
+            if key in cls._NESTED:
+                if value is None:
+                    continue
+                inner = {k: f"{key}.{k}" for k in cls._NESTED[key]}
+                flat.extend((f"{key}.{k}", v) for k, v in _section_items(f"budget.{key}", value, inner))
+            else:
+                flat.append((key, value))
+        for key, value in flat:
             if key == "hardStop":
                 values["hard_stop"] = False if value is None else boolean("budget.hardStop", value)
             else:
                 values[cls._KEYS[key]] = usd(f"budget.{key}", value, nullable=True)
+        return cls(**values)
+
+    @property
+    def team_caps(self) -> bool:
+        """Whether any cap counts the team ledger."""
+        return any(v is not None for v in (self.team_daily_usd, self.team_monthly_usd, self.user_daily_usd))
+
+
+LEDGER_SQLITE = "sqlite"
+_PG_SCHEMES = ("postgresql", "postgres")
+
+
+def redact_url(url: str) -> str:
+    """`url` with its password (if any) replaced by ***: for every message and log line."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<invalid URL>"
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    netloc = f"{user}:***@{host}" + (f":{port}" if port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def ledger_choice(path: str, value: Any) -> str:
+    """`sqlite` or a `postgresql://` / `postgres://` URL with a host or a socket directory."""
+    from urllib.parse import parse_qs, urlsplit
+
+    if not isinstance(value, str) or not value.strip():
+        raise SettingsError(path, f"expected \"sqlite\" or a postgresql:// URL, got {value!r}")
+    value = value.strip()
+    if value == LEDGER_SQLITE:
+        return value
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises on a bad port)
+    except ValueError as exc:
+        raise SettingsError(path, f"not a valid URL ({exc}): {redact_url(value)}") from None
+    if parts.scheme not in _PG_SCHEMES:
+        raise SettingsError(path, f"expected \"sqlite\" or a postgresql://user@host/db URL, got {redact_url(value)!r}")
+    if not parts.hostname and "host" not in parse_qs(parts.query):
+        raise SettingsError(path, f"the URL names no host: {redact_url(value)}")
+    if not parts.path.strip("/"):
+        raise SettingsError(path, f"the URL names no database (postgresql://user@host/DBNAME): {redact_url(value)}")
+    return value
+
+
+@dataclass(frozen=True)
+class TeamSettings:
+    """`team.*`: who this user is in the team ledger (`user`: "" is the workspace's git
+    user.email, else the OS user; see spend/team.py) and the team's name."""
+
+    user: str = ""
+    name: str = ""
+
+    _KEYS = {"user": "user", "name": "name"}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> "TeamSettings":
+        if d is None:
+            return cls()
+        values: dict[str, Any] = {}
+        for key, value in _section_items("team", d, cls._KEYS):
+            if value is None:
+                value = ""
+            if not isinstance(value, str):
+                raise SettingsError(f"team.{key}", f"expected a string, got {value!r}")
+            if len(value) > 200:
+                raise SettingsError(f"team.{key}", "at most 200 characters")
+            values[key] = value.strip()
         return cls(**values)
 
 
@@ -349,12 +449,18 @@ def redis_url(path: str, value: Any) -> str:
 
 @dataclass(frozen=True)
 class StorageSettings:
-    """`storage.*`: where shared state lives. `cache`: `disk` (the local cache only) or a
-    `redis://`/`rediss://` URL for the team's shared cache level (used with `cache.shared`)."""
+    """`storage.*`: where what is kept lives.
 
+    `ledger`: `sqlite` (the local file) or a PostgreSQL URL, the team ledger (rows still go
+    to the local file first: the spool). The URL's password, or PGPASSWORD /
+    LSP_ROUTER_PG_PASSWORD, is never logged.
+    `cache`: `disk` (the local cache only) or a `redis://`/`rediss://` URL for the team's
+    shared cache level (used with `cache.shared`)."""
+
+    ledger: str = LEDGER_SQLITE
     cache: str = "disk"
 
-    _KEYS = {"cache": "cache"}
+    _KEYS = {"ledger": "ledger", "cache": "cache"}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any] | None) -> "StorageSettings":
@@ -362,9 +468,16 @@ class StorageSettings:
             return cls()
         values: dict[str, Any] = {}
         for key, value in _section_items("storage", d, cls._KEYS):
-            if key == "cache":
+            if key == "ledger":
+                values["ledger"] = LEDGER_SQLITE if value is None else ledger_choice("storage.ledger", value)
+            elif key == "cache":
                 values["cache"] = "disk" if value in (None, "", "disk") else redis_url("storage.cache", value)
         return cls(**values)
+
+    @property
+    def team_ledger(self) -> str | None:
+        """The PostgreSQL URL, or None for the local ledger only."""
+        return None if self.ledger == LEDGER_SQLITE else self.ledger
 
     @property
     def cache_url(self) -> str | None:
@@ -372,9 +485,7 @@ class StorageSettings:
         return None if self.cache == "disk" else self.cache
 
     def __repr__(self) -> str:  # never a password in a log line
-        from lsp_router.redis_client import redact_url
-
-        return f"StorageSettings(cache={redact_url(self.cache)!r})"
+        return f"StorageSettings(ledger={redact_url(self.ledger)!r}, cache={redact_url(self.cache)!r})"
 
 
 @dataclass(frozen=True)
@@ -479,6 +590,7 @@ class Settings:
     budget: BudgetSettings = field(default_factory=BudgetSettings)
     cache: CacheSettings = field(default_factory=CacheSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
+    team: TeamSettings = field(default_factory=TeamSettings)
     prices: Mapping[str, PriceOverride] = field(default_factory=dict)
     debounce_ms: int = 150
     request_timeout_s: float = 60.0
@@ -571,6 +683,7 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
     _section(raw, "budget", "budget", BudgetSettings.from_dict, attempt)
     _section(raw, "cache", "cache", CacheSettings.from_dict, attempt)
     _section(raw, "storage", "storage", StorageSettings.from_dict, attempt)
+    _section(raw, "team", "team", TeamSettings.from_dict, attempt)
     prices = _lookup(raw, "prices")
     if prices is not _MISSING and prices is not None:
         attempt("prices", lambda: _prices_from(prices))
@@ -602,6 +715,11 @@ def parse_settings(raw: Any, previous: Settings | None = None) -> tuple[Settings
     if settings.cache.shared and settings.storage.cache_url is None and (
             "cache" in changes or "storage" in changes):
         errors.append("lspRouter.cache.shared: needs storage.cache to be a redis:// URL; the cache stays local")
+    if settings.storage.team_ledger is None and isinstance(_lookup(raw, "budget"), Mapping):
+        for key in ("team.dailyUsd", "team.monthlyUsd", "user.dailyUsd"):
+            if _lookup(raw, f"budget.{key}") not in (_MISSING, None):
+                errors.append(f"lspRouter.budget.{key}: counts the team ledger, and storage.ledger is sqlite; "
+                              "not enforced until storage.ledger is a postgresql:// URL")
     return settings, errors
 
 
@@ -773,6 +891,9 @@ def settings_schema() -> dict[str, dict[str, Any]]:
         value = getattr(defaults.budget, name)
         kind: Any = "boolean" if isinstance(value, bool) else ["number", "null"]
         schema[f"budget.{key}"] = {"type": kind, "default": value, **({} if kind == "boolean" else {"minimum": 0})}
+    schema["storage.ledger"] = {"type": "string", "default": defaults.storage.ledger}
+    for key in TeamSettings._KEYS:
+        schema[f"team.{key}"] = {"type": "string", "default": getattr(defaults.team, key)}
     for key, name in CacheSettings._KEYS.items():
         value = getattr(defaults.cache, name)
         if isinstance(value, bool):

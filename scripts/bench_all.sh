@@ -52,6 +52,11 @@ if [ -f scripts/bench_team_cache.py ]; then
     if [ $QUICK = 1 ]; then steps+=("bench_team_cache.py|$PYTHON scripts/bench_team_cache.py --requests 300")
     else steps+=("bench_team_cache.py|$PYTHON scripts/bench_team_cache.py"); fi
 fi
+# the team ledger on a PostgreSQL started for it (skipped when PostgreSQL is not installed)
+if [ -f scripts/bench_team.py ] && { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }; then
+    if [ $QUICK = 1 ]; then steps+=("bench_team.py|$PYTHON scripts/bench_team.py --requests 300 --rows 10000")
+    else steps+=("bench_team.py|$PYTHON scripts/bench_team.py"); fi
+fi
 if "$PYTHON" -m lsp_router replay --help >/dev/null 2>&1; then
     steps+=("lsp-router replay . --dry-run|$PYTHON -m lsp_router replay . --dry-run")
     # click's pinned PyPI releases as a git history (downloads 3.7 MB once, then cached)

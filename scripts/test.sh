@@ -14,6 +14,7 @@ pip install -q -e '.[test]'
 scripts/install_neovim.sh || echo "test.sh: could not install Neovim; its test will be skipped"
 scripts/install_emacs.sh || echo "test.sh: could not install Emacs; its test will be skipped"
 scripts/install_redis.sh || echo "test.sh: could not install redis-server; the shared cache tests will be skipped"
+scripts/install_postgres.sh || echo "test.sh: could not install PostgreSQL; the team ledger tests will be skipped"
 RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/lsp-router-test.XXXXXX")
 trap 'rm -rf "$RESULTS"' EXIT
 # Every suite runs even when one fails; the summary at the end says which, and the exit status.

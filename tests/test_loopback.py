@@ -309,15 +309,16 @@ async def test_cut_stream_is_an_error_not_a_clean_end(lb):
             for _ in s:
                 pass
 
-    # Anthropic: NOT wrapped -- the raw httpx2.RemoteProtocolError escapes the SDK
+    # Anthropic: older SDKs let the raw httpx2.RemoteProtocolError escape; newer ones (2.17+)
+    # wrap it in anthropic.APIConnectionError. Either way it is an error, never a clean end.
     text = []
-    with pytest.raises(httpx2.RemoteProtocolError):
+    with pytest.raises((httpx2.RemoteProtocolError, anthropic.APIConnectionError)) as ae:
         async with aant(lb).messages.stream(model="c", max_tokens=64, messages=MSGS) as s:
             async for t in s.text_stream:
                 text.append(t)
+    raw = ae.value if isinstance(ae.value, httpx2.RemoteProtocolError) else ae.value.__cause__
+    assert isinstance(raw, httpx2.RemoteProtocolError) and "incomplete chunked read" in str(raw)
     assert "".join(text) == TEXT[:16]
-    assert not isinstance(httpx2.RemoteProtocolError("x"), anthropic.APIError)
-
 
 def test_cut_non_stream_is_connection_error(lb):
     lb.reply(TEXT, cut_after=0)

@@ -127,3 +127,72 @@ def test_valid_sections_parse_as_before():
     assert settings.prices == {"acme:m": PriceOverride(Decimal(2), Decimal(8), Decimal("0.5"))}
     assert settings.providers["acme"].api == "openai-responses"
     assert (settings.debounce_ms, settings.request_timeout_s, settings.max_retries) == (99, 30, 0)
+
+
+def test_team_settings_are_validated_and_a_bad_value_keeps_the_default():
+    from lsp_router.settings import StorageSettings, TeamSettings, parse_settings, redact_url
+
+    good, errors = parse_settings({
+        "storage": {"ledger": "postgresql://ann:s3cret@db.example/ledger"},
+        "team": {"user": "ann@example.com", "name": "core"},
+        "budget": {"team": {"dailyUsd": 5, "monthlyUsd": "80.50"}, "user": {"dailyUsd": 1.25}},
+    })
+    assert errors == []
+    assert good.storage.team_ledger == "postgresql://ann:s3cret@db.example/ledger"
+    assert "s3cret" not in repr(good.storage) and "s3cret" not in repr(good)
+    assert good.team == TeamSettings(user="ann@example.com", name="core")
+    assert (good.budget.team_daily_usd, good.budget.team_monthly_usd, good.budget.user_daily_usd) == (
+        Decimal(5), Decimal("80.50"), Decimal("1.25"))
+
+    bad, errors = parse_settings({"storage": {"ledger": "mysql://ann:s3cret@db/x"}, "team": {"user": 3},
+                                  "budget": {"team": {"dailyUsd": -1}}}, good)
+    assert bad.storage == good.storage and bad.team == good.team and bad.budget == good.budget
+    assert any("storage.ledger" in e for e in errors) and any("team.user" in e for e in errors)
+    assert any("budget.team.dailyUsd" in e for e in errors)
+    assert all("s3cret" not in e for e in errors)
+    assert parse_settings({"storage": {"ledger": "postgres://h"}})[1]  # no database name
+    assert parse_settings({"storage": {"ledger": "sqlite"}})[0].storage == StorageSettings()
+    # a team cap without a team ledger is kept, and reported as not enforced
+    alone, errors = parse_settings({"budget": {"user": {"dailyUsd": 2}}})
+    assert alone.budget.user_daily_usd == Decimal(2) and any("not enforced" in e for e in errors)
+    assert redact_url("postgresql://u:p%40ss@h:5433/db") == "postgresql://u:***@h:5433/db"
+
+
+def test_team_user_defaults_to_the_workspace_git_email_then_the_os_user(tmp_path):
+    import getpass
+    import subprocess
+
+    from lsp_router.spend.team import resolve_user
+
+    assert resolve_user("set@example.com", str(tmp_path)) == "set@example.com"
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "config", "user.email", "dev@example.com"], check=True)
+    assert resolve_user("", repo.as_uri()) == "dev@example.com"
+    env_free = tmp_path / "plain"
+    env_free.mkdir()
+    import os
+
+    old = {k: os.environ.get(k) for k in ("GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "HOME")}
+    os.environ.update(GIT_CONFIG_GLOBAL=str(tmp_path / "none"), GIT_CONFIG_NOSYSTEM="1", HOME=str(tmp_path))
+    try:
+        assert resolve_user("", str(env_free)) == getpass.getuser()
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def test_start_up_never_imports_psycopg_without_a_team_ledger():
+    import subprocess
+    import sys
+
+    code = ("import sys; import lsp_router.server, lsp_router.engine, lsp_router.spend.tracker;"
+            "from lsp_router.engine import open_engine; from lsp_router.settings import Settings;"
+            "e = open_engine(Settings(), session='s', ledger=':memory:', with_cache=False);"
+            "print('psycopg' in sys.modules, 'lsp_router.spend.team' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -37,8 +37,8 @@ def answer(answer_id: str, outcome: str, **kw) -> AnswerOutcome:
     return AnswerOutcome(**values)
 
 
-def test_schema_version_is_2():
-    assert ledger_module.SCHEMA_VERSION == 2
+def test_schema_version_is_3():
+    assert ledger_module.SCHEMA_VERSION == 3  # 3: the team ledger's spool (team_outbox)
 
 
 def test_a_schema_1_ledger_migrates_and_keeps_its_rows(tmp_path):
@@ -60,7 +60,8 @@ def test_a_schema_1_ledger_migrates_and_keeps_its_rows(tmp_path):
         ledger.record_answer(answer("a1", "shown", request_id="old-1"))
         assert [a.answer_id for a in ledger.answers()] == ["a1"]
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("SELECT COUNT(*) FROM team_outbox").fetchone()[0] == 0
     conn.close()
     with SqliteLedger(path) as again:  # reopening a migrated file changes nothing
         assert [a.request_id for a in again.answers()] == ["old-1"]

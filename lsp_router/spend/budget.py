@@ -18,7 +18,13 @@ __all__ = ["BudgetSettings", "BudgetStatus", "budget_state", "NEAR_FRACTION", "S
 NEAR_FRACTION = Decimal("0.8")
 STATES = ("ok", "near", "over", "stopped")
 _LEVEL = {"ok": 0, "near": 1, "over": 2, "stopped": 2}
-_SETTING = {"session": "budget.sessionUsd", "daily": "budget.dailyUsd"}
+_SETTING = {"session": "budget.sessionUsd", "daily": "budget.dailyUsd", "teamDaily": "budget.team.dailyUsd",
+            "teamMonthly": "budget.team.monthlyUsd", "userDaily": "budget.user.dailyUsd"}
+# who spent it, and when: "lsp-router has spent $X today"
+_WHO = {"session": ("lsp-router has", "this session"), "daily": ("lsp-router has", "today"),
+        "teamDaily": ("the team has", "today"), "teamMonthly": ("the team has", "this month"),
+        "userDaily": ("you have", "today on all your machines")}
+TEAM_SCOPES = ("teamDaily", "teamMonthly", "userDaily")
 
 
 def budget_state(used: Decimal, cap: Decimal | None, hard_stop: bool) -> str:
@@ -37,7 +43,7 @@ class BudgetStatus:
     state: str  # "ok" | "near" | "over" | "stopped"
     cap_usd: Decimal | None
     used_usd: Decimal
-    scope: str | None  # "session" | "daily"; None when no cap is set
+    scope: str | None  # "session" | "daily" | "teamDaily" | "teamMonthly" | "userDaily"; None: no cap set
 
     @property
     def setting(self) -> str | None:
@@ -60,8 +66,8 @@ class BudgetStatus:
         """One sentence for the user about this status (warnings and the hard-stop error)."""
         if self.cap_usd is None or self.scope is None:
             return f"lsp-router has spent {_usd(self.used_usd)} this session (no budget set)."
-        what = "this session" if self.scope == "session" else "today"
-        spent = f"lsp-router has spent {_usd(self.used_usd)} {what} of the {_usd(self.cap_usd)} budget ({self.setting})"
+        who, what = _WHO.get(self.scope, ("lsp-router has", "today"))
+        spent = f"{who} spent {_usd(self.used_usd)} {what} of the {_usd(self.cap_usd)} budget ({self.setting})"
         if self.state == "near":
             return f"{spent}: {_percent(self.used_usd, self.cap_usd)} used."
         if self.state == "over":
@@ -86,9 +92,9 @@ def _percent(used: Decimal, cap: Decimal) -> str:
     return f"{int(used * 100 / cap)}%"
 
 
-def combine(session: BudgetStatus, daily: BudgetStatus) -> BudgetStatus:
-    """The tighter of two statuses."""
-    candidates = [s for s in (session, daily) if s.cap_usd is not None]
+def combine(session: BudgetStatus, *others: BudgetStatus) -> BudgetStatus:
+    """The tightest of the statuses (the first on a tie)."""
+    candidates = [s for s in (session, *others) if s.cap_usd is not None]
     if not candidates:
         return session
 

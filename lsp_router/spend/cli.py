@@ -1,4 +1,7 @@
-"""`lsp-router spend [--today|--session ID|--since DATE] [--by task|model|tier|day] [--json]`."""
+"""`lsp-router spend [--today|--session ID|--since DATE] [--by task|model|tier|day] [--json]`,
+`lsp-router spend --team [--by user|day|model|tier|task] [--json]` (the team ledger) and
+`lsp-router storage check|migrate`. The team ledger's URL comes from the settings: `--settings
+FILE` (the same shape as initializationOptions), and `--workspace DIR` for `team.user`'s git email."""
 
 from __future__ import annotations
 
@@ -10,9 +13,9 @@ from typing import Any
 
 from lsp_router import paths
 from lsp_router.spend.ledger import AnswerOutcome, LedgerError, LedgerRow, SqliteLedger
-from lsp_router.spend.report import GROUP_BY, aggregate, local_midnight, render_table
+from lsp_router.spend.report import GROUP_BY, TEAM_GROUP_BY, aggregate, local_midnight, render_table
 
-__all__ = ["register", "run_spend", "main"]
+__all__ = ["register", "register_storage", "run_spend", "run_storage", "main"]
 
 DEFAULT_BY = "day"
 
@@ -30,9 +33,38 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     which.add_argument("--session", metavar="ID", help="only the calls of one editor session")
     which.add_argument("--since", metavar="DATE", type=_iso_date, help="calls from DATE (YYYY-MM-DD, local) on")
     parser.add_argument(
-        "--by", choices=GROUP_BY, default=DEFAULT_BY, help=f"group rows by (default: {DEFAULT_BY})"
+        "--by", choices=TEAM_GROUP_BY, default=None,
+        help=f"group rows by {'|'.join(GROUP_BY)} (default: {DEFAULT_BY}); with --team also user",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--team", action="store_true",
+                        help="the team ledger (storage.ledger, a PostgreSQL URL): every machine's spend")
+    _settings_arguments(parser)
+
+
+def _settings_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--settings", metavar="FILE",
+                        help="a JSON file with lspRouter settings (the same shape as initializationOptions)")
+    parser.add_argument("--workspace", metavar="DIR",
+                        help="the workspace folder (team.user defaults to its git user.email)")
+
+
+def load_settings(args: argparse.Namespace):
+    """(settings, errors) from --settings FILE; the defaults without it."""
+    from pathlib import Path
+
+    from lsp_router.settings import Settings, parse_settings
+
+    path = getattr(args, "settings", None)
+    if not path:
+        return parse_settings({})
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        return Settings(), [f"cannot read settings file {path}: {exc.strerror or exc}"]
+    except json.JSONDecodeError as exc:
+        return Settings(), [f"settings file {path} is not JSON: {exc}"]
+    return parse_settings(raw)
 
 
 _DESCRIPTION = (
@@ -74,6 +106,11 @@ def _load(query: dict) -> tuple[list[LedgerRow], list[AnswerOutcome]]:
 
 def run_spend(args: argparse.Namespace) -> int:
     by = getattr(args, "by", None) or DEFAULT_BY
+    if getattr(args, "team", False):
+        return _run_team_spend(args, by)
+    if by not in GROUP_BY:
+        print(f"lsp-router spend: --by {by} needs --team (the local ledger has one user)", file=sys.stderr)
+        return 2
     query, selection = _selection(args)
     try:
         rows, answers = _load(query)
@@ -95,6 +132,137 @@ def run_spend(args: argparse.Namespace) -> int:
             title = f"lsp-router spend, all time, by {by}"
         print(render_table(report, title=title))
     return 0
+
+
+def _team_url(args: argparse.Namespace, command: str):
+    """(settings, url or None); settings errors printed."""
+    settings, errors = load_settings(args)
+    for error in errors:
+        print(f"{command}: {error}", file=sys.stderr)
+    return settings, settings.storage.team_ledger
+
+
+def _run_team_spend(args: argparse.Namespace, by: str) -> int:
+    from lsp_router.settings import redact_url
+    from lsp_router.spend.pg import PgLedger
+
+    settings, url = _team_url(args, "lsp-router spend")
+    if url is None:
+        print("lsp-router spend --team: no team ledger configured: set storage.ledger to a postgresql:// URL "
+              "in the settings (--settings FILE)", file=sys.stderr)
+        return 2
+    query, selection = _selection(args)
+    if "session" in query:
+        print("lsp-router spend --team: --session is for the local ledger", file=sys.stderr)
+        return 2
+    from lsp_router.spend.report import from_groups
+
+    ledger = PgLedger(url)
+    try:
+        groups = ledger.grouped(by, team=settings.team.name, since=query.get("since"))
+    except LedgerError as exc:
+        print(f"lsp-router spend: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ledger.close()
+    report = from_groups(by, groups, {**selection, "team": settings.team.name})
+    if getattr(args, "json", False):
+        print(json.dumps({"ledger": redact_url(url), "team": settings.team.name, **report.as_json()}, indent=2))
+    else:
+        name = f" {settings.team.name!r}" if settings.team.name else ""
+        when = f"today ({selection['today']})" if "today" in selection else (
+            f"since {selection['since']}" if "since" in selection else "all time")
+        print(render_table(report, title=f"lsp-router team{name} spend, {when}, by {by} ({redact_url(url)})"))
+    return 0
+
+
+# -- storage ----------------------------------------------------------------------------
+
+
+def register_storage(subparsers: Any) -> None:
+    """`lsp-router storage check|migrate`."""
+    parser = subparsers.add_parser(
+        "storage", help="check or migrate the team ledger",
+        description="What is configured for storage, whether it is reachable and migrated; migrate it by hand.")
+    actions = parser.add_subparsers(dest="storage_action", metavar="ACTION")
+    actions.required = True
+    for name, text in (("check", "say what is configured, reachable and migrated (non-zero when unreachable)"),
+                       ("migrate", "create or upgrade the team ledger's schema (the server also does it)")):
+        action = actions.add_parser(name, help=text, description=text)
+        _settings_arguments(action)
+        action.add_argument("--json", action="store_true")
+        action.set_defaults(func=run_storage, storage_action=name)
+
+
+def run_storage(args: argparse.Namespace) -> int:
+    from lsp_router.settings import redact_url
+    from lsp_router.spend.pg import PG_SCHEMA_VERSION, PgLedger
+
+    action = getattr(args, "storage_action", "check")
+    settings, url = _team_url(args, f"lsp-router storage {action}")
+    report: dict[str, Any] = {"ledger": {"local": str(paths.ledger_path()), "team": None}}
+    if url is None:
+        if action == "migrate":
+            print("lsp-router storage migrate: no team ledger configured (storage.ledger is sqlite); "
+                  "the local ledger migrates itself", file=sys.stderr)
+            return 2
+        _print_storage(args, report, ["ledger: sqlite (local): " + str(paths.ledger_path()),
+                                      "team ledger: not configured (set storage.ledger to a postgresql:// URL)"])
+        return 0
+    from lsp_router.spend.team import resolve_user
+
+    team: dict[str, Any] = {"url": redact_url(url), "reachable": False, "schemaVersion": None,
+                            "expectedVersion": PG_SCHEMA_VERSION, "migrated": False,
+                            "user": resolve_user(settings.team.user, getattr(args, "workspace", None)),
+                            "team": settings.team.name}
+    report["ledger"]["team"] = team
+    ledger = PgLedger(url, connect_timeout_s=5)
+    lines = [f"ledger: sqlite (local, the spool): {paths.ledger_path()}{_spooled(team)}",
+             f"team ledger: {redact_url(url)}", f"user: {team['user']}, team: {team['team'] or '(none)'}"]
+    try:
+        if action == "migrate":
+            before, after = ledger.migrate()
+            lines.append(f"migrated: schema {before} -> {after}" if after != before else f"schema {after}: up to date")
+        version = ledger.schema_version()
+        team.update(reachable=True, schemaVersion=version, migrated=version == PG_SCHEMA_VERSION)
+        lines.append("reachable: yes")
+        if version == PG_SCHEMA_VERSION:
+            lines.append(f"migrated: yes (schema {version}); {ledger.count()} rows")
+        else:
+            lines.append(f"migrated: no (schema {version}, this lsp-router uses {PG_SCHEMA_VERSION}): "
+                         "run lsp-router storage migrate, or start the server (it migrates)")
+    except LedgerError as exc:
+        team["error"] = str(exc)
+        lines.append(f"reachable: no: {exc}")
+        _print_storage(args, report, lines, error=True)
+        return 1
+    finally:
+        ledger.close()
+    _print_storage(args, report, lines)
+    return 0
+
+
+def _spooled(team: dict) -> str:
+    """", N rows not yet sent" from the local spool (read only: no file is created)."""
+    path = paths.ledger_path()
+    if not path.exists():
+        return ""
+    try:
+        ledger = SqliteLedger(path)
+        try:
+            team["unsent"] = ledger.unsent_count()
+        finally:
+            ledger.close()
+    except LedgerError:
+        return ""
+    return f", {team['unsent']} rows not yet sent" if team["unsent"] else ""
+
+
+def _print_storage(args: argparse.Namespace, report: dict, lines: list[str], error: bool = False) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(report, indent=2))
+    else:
+        print("\n".join(lines), file=sys.stderr if error else sys.stdout)
 
 
 def main(argv: list[str] | None = None) -> int:

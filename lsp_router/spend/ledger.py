@@ -42,7 +42,8 @@ OUTCOMES = ("ok", "error", "cancelled", "escalated")
 # What became of an answer shown to the user (issue 14 §1); "shown" until a signal comes.
 ANSWER_OUTCOMES = ("shown", "accepted", "partial", "dismissed", "undone")
 # 1: calls. 2: + answers (one row per answer shown, joined to its call by request_id).
-SCHEMA_VERSION = 2
+# 3: + team_outbox (the spool of the team ledger: the calls not yet sent to it, in order).
+SCHEMA_VERSION = 3
 # Enough digits that summing any realistic ledger never rounds (28 is Decimal's default).
 _SUM_CONTEXT = decimal.Context(prec=60)
 
@@ -149,6 +150,16 @@ _SCHEMA = (
     )
     """,
     "CREATE INDEX IF NOT EXISTS answers_session_ts ON answers (session, ts)",
+    # Schema 3. A call written while a team ledger is configured is also queued here, in the
+    # same transaction, until the team ledger has it (spend/team.py); local only.
+    """
+    CREATE TABLE IF NOT EXISTS team_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        request_id VARCHAR(200) NOT NULL UNIQUE,
+        user_name TEXT NOT NULL,
+        team TEXT NOT NULL
+    )
+    """,
 )
 # A later "shown" never undoes a verdict; a verdict replaces "shown" (or an earlier verdict).
 _UPSERT_ANSWER = (
@@ -363,6 +374,70 @@ class SqliteLedger:
             try:
                 # Autocommit: the INSERT is its own transaction, committed before this returns.
                 self._connection().execute(_INSERT, params)
+            except sqlite3.Error as exc:
+                raise LedgerError(_explain(self.path, exc)) from exc
+
+    def append_unsent(self, row: LedgerRow, *, user: str, team: str) -> None:
+        """`append`, and queue the row for the team ledger, in one transaction: a row is
+        never written without being marked unsent (nor the reverse)."""
+        params = _row_params(row)
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.execute(_INSERT, params)
+                    conn.execute(
+                        "INSERT INTO team_outbox (request_id, user_name, team) VALUES (?, ?, ?) "
+                        "ON CONFLICT (request_id) DO NOTHING", (row.request_id, user, team))
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise LedgerError(_explain(self.path, exc)) from exc
+
+    def unsent(self, limit: int = 500) -> list[tuple[int, LedgerRow, str, str]]:
+        """The oldest rows not yet in the team ledger: (seq, row, user, team), in write order."""
+        cols = ", ".join(f"c.{name}" for name in _COLUMNS)
+        with self._lock:
+            try:
+                fetched = self._connection().execute(
+                    f"SELECT o.seq, o.user_name, o.team, {cols} FROM team_outbox o "
+                    "JOIN calls c ON c.request_id = o.request_id ORDER BY o.seq LIMIT ?", (int(limit),)
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise LedgerError(_explain(self.path, exc)) from exc
+        return [(values[0], _row_from_db(values[3:]), values[1], values[2]) for values in fetched]
+
+    def unsent_costs(self, since: float) -> list[tuple[float, Decimal, str, str]]:
+        """(ts, cost, user, team) of the unsent rows from `since` on: what a team total lacks."""
+        with self._lock:
+            try:
+                fetched = self._connection().execute(
+                    "SELECT c.ts, c.cost_usd, o.user_name, o.team FROM team_outbox o "
+                    "JOIN calls c ON c.request_id = o.request_id WHERE c.ts >= ?", (float(since),)
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise LedgerError(_explain(self.path, exc)) from exc
+        return [(ts, Decimal(str(cost)) if cost is not None else Decimal(0), user, team)
+                for ts, cost, user, team in fetched]
+
+    def unsent_count(self) -> int:
+        with self._lock:
+            try:
+                return int(self._connection().execute("SELECT COUNT(*) FROM team_outbox").fetchone()[0])
+            except sqlite3.Error as exc:
+                raise LedgerError(_explain(self.path, exc)) from exc
+
+    def mark_sent(self, seqs: Iterable[int]) -> None:
+        """The team ledger has these rows (a row sent twice is skipped there: its request_id)."""
+        seqs = [int(s) for s in seqs]
+        if not seqs:
+            return
+        with self._lock:
+            try:
+                self._connection().executemany("DELETE FROM team_outbox WHERE seq = ?", [(s,) for s in seqs])
             except sqlite3.Error as exc:
                 raise LedgerError(_explain(self.path, exc)) from exc
 

@@ -20,9 +20,10 @@ from decimal import Decimal
 from lsp_router.spend.ledger import AnswerOutcome, LedgerRow, sum_usd
 from lsp_router.spend.money import format_usd
 
-__all__ = ["Totals", "GROUP_BY", "group_key", "aggregate", "Report", "render_table", "local_midnight"]
+__all__ = ["Totals", "GROUP_BY", "TEAM_GROUP_BY", "group_key", "aggregate", "from_groups", "Report", "render_table", "local_midnight"]
 
 GROUP_BY = ("task", "model", "tier", "day")
+TEAM_GROUP_BY = ("user", "day", "model", "tier", "task")  # `spend --team`: the team ledger's rows have a user
 
 
 def _f(value: Decimal) -> float:
@@ -119,9 +120,9 @@ class Totals:
 def group_key(row: LedgerRow, by: str) -> str:
     if by == "day":
         return date.fromtimestamp(row.ts).isoformat()  # local date
-    if by in ("task", "model", "tier"):
-        return str(getattr(row, by))
-    raise ValueError(f"cannot group by {by!r} (expected one of {', '.join(GROUP_BY)})")
+    if by in ("task", "model", "tier", "user"):
+        return str(getattr(row, by, ""))
+    raise ValueError(f"cannot group by {by!r} (expected one of {', '.join(TEAM_GROUP_BY)})")
 
 
 @dataclass
@@ -149,8 +150,8 @@ def _answer_key(answer: AnswerOutcome, by: str, models: dict[str, str]) -> str:
 
 def aggregate(rows: Iterable[LedgerRow], by: str, selection: dict | None = None,
               answers: Iterable[AnswerOutcome] = ()) -> Report:
-    if by not in GROUP_BY:
-        raise ValueError(f"cannot group by {by!r} (expected one of {', '.join(GROUP_BY)})")
+    if by not in GROUP_BY and by not in TEAM_GROUP_BY:
+        raise ValueError(f"cannot group by {by!r} (expected one of {', '.join(TEAM_GROUP_BY)})")
     total = Totals()
     groups: dict[str, Totals] = {}
     models: dict[str, str] = {}
@@ -161,6 +162,22 @@ def aggregate(rows: Iterable[LedgerRow], by: str, selection: dict | None = None,
     for answer in answers:
         total.add_answer(answer.outcome)
         groups.setdefault(_answer_key(answer, by, models), Totals()).add_answer(answer.outcome)
+    ordered = dict(sorted(groups.items())) if by == "day" else dict(
+        sorted(groups.items(), key=lambda item: (-item[1].cost, item[0]))
+    )
+    return Report(by=by, total=total, groups=ordered, selection=selection or {})
+
+
+def from_groups(by: str, groups: dict[str, Totals], selection: dict | None = None) -> Report:
+    """A Report from totals already grouped (the team ledger sums in SQL), ordered as `aggregate` does."""
+    total = Totals()
+    for t in groups.values():
+        for name in ("requests", "calls", "cache_hits", "escalations", "errors", "cancelled", "unpriced", "estimated",
+                     "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "shown", "accepted"):
+            setattr(total, name, getattr(total, name) + getattr(t, name))
+        total.cost = sum_usd((total.cost, t.cost))
+        total.saved = sum_usd((total.saved, t.saved))
+        total.unpriced_models |= t.unpriced_models
     ordered = dict(sorted(groups.items())) if by == "day" else dict(
         sorted(groups.items(), key=lambda item: (-item[1].cost, item[0]))
     )

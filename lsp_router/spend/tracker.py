@@ -71,7 +71,7 @@ class SpendTracker:
         self._lock = threading.RLock()
         self._daily: _DailyCache | None = None
         self._own_day: tuple[float, Decimal] = (0.0, _ZERO)  # fallback when the ledger cannot be read
-        self._warned = {"session": 0, "daily": 0}
+        self._warned: dict[str, int] = {"session": 0, "daily": 0}
         self._unsaved: dict[str, LedgerRow] = {}
         self._start_session(session)
 
@@ -340,7 +340,35 @@ class SpendTracker:
         assert cache is not None
         return sum_usd((cache.total, cache.pending))
 
-    def _scope_statuses(self) -> tuple[BudgetStatus, BudgetStatus]:
+    @property
+    def team(self):
+        """The team ledger (spend/team.py TeamLedger) when one is configured, else None."""
+        return self.ledger if hasattr(type(self.ledger), "totals") else None
+
+    def _team_totals(self, fresh: bool = False):
+        """(team today, team this month, user today, by user | None); this process's own spend
+        before the team ledger was first read. `fresh`: a budget decision (see spend/team.py)."""
+        team = self.team
+        totals = team.totals(fresh=fresh) if team is not None else None
+        if totals is None:
+            own_day, own_total = self._own_day
+            mine = own_total if own_day == local_midnight(date.fromtimestamp(self._clock())) else _ZERO
+            return mine, mine, mine, None
+        return totals
+
+    def _team_statuses(self, totals=None) -> list[BudgetStatus]:
+        b = self.budget
+        if self.team is None or not b.team_caps:
+            return []
+        team_day, team_month, user_day, _ = totals or self._team_totals(fresh=True)
+        out = []
+        for scope, cap, used in (("teamDaily", b.team_daily_usd, team_day), ("teamMonthly", b.team_monthly_usd, team_month),
+                                 ("userDaily", b.user_daily_usd, user_day)):
+            if cap is not None:
+                out.append(BudgetStatus(budget_state(used, cap, b.hard_stop), cap, used, scope))
+        return out
+
+    def _scope_statuses(self) -> list[BudgetStatus]:
         b = self.budget
         used = self._total.cost
         session = BudgetStatus(budget_state(used, b.session_usd, b.hard_stop), b.session_usd, used, "session")
@@ -349,15 +377,37 @@ class SpendTracker:
         else:
             daily_used = self._daily_used()
             daily = BudgetStatus(budget_state(daily_used, b.daily_usd, b.hard_stop), b.daily_usd, daily_used, "daily")
-        return session, daily
+        return [session, daily, *self._team_statuses()]
 
     def budget_status(self) -> BudgetStatus:
-        """The tighter cap's status. Reads the ledger at most every few seconds (daily cap only)."""
+        """The tightest cap's status. Reads the ledger at most every few seconds (daily cap
+        only); the team's totals come from the team ledger's writer thread (spend/team.py)."""
         with self._lock:
-            session, daily = self._scope_statuses()
-            if session.cap_usd is None and daily.cap_usd is None:
-                return BudgetStatus("ok", None, session.used_usd, None)
-            return combine(session, daily)
+            statuses = self._scope_statuses()
+            if all(s.cap_usd is None for s in statuses):
+                return BudgetStatus("ok", None, statuses[0].used_usd, None)
+            return combine(*statuses)
+
+    def team_snapshot(self) -> dict | None:
+        """The spend object's `team`: the team's spend across machines, its budget, the
+        ledger's state; `byUser` only when the database lets this role see it."""
+        team = self.team
+        if team is None:
+            return None
+        totals = self._team_totals()
+        team_day, team_month, user_day, by_user = totals
+        statuses = self._team_statuses(totals)
+        if statuses:
+            budget = combine(*statuses).as_json()
+        else:
+            budget = BudgetStatus("ok", None, team_day, None).as_json()
+        out = {"costUsd": float(team_day), "monthCostUsd": float(team_month), "userCostUsd": float(user_day),
+               "budget": budget, **team.status()}
+        if by_user is not None:
+            # a list: user names (emails) are no identifiers for every client's JSON reader
+            out["byUser"] = [{"user": user, "costUsd": float(cost)}
+                             for user, cost in sorted(by_user.items(), key=lambda item: (-item[1], item[0]))]
+        return out
 
     def budget_warning(self) -> str | None:
         """A message the first time a cap's state reaches "near", and again at "over"/"stopped";
@@ -367,7 +417,7 @@ class SpendTracker:
             for status in self._scope_statuses():
                 scope = status.scope or ""
                 now_level = level(status.state) if status.cap_usd is not None else 0
-                if now_level > self._warned[scope]:
+                if now_level > self._warned.get(scope, 0):
                     crossed.append(status)
                 self._warned[scope] = now_level
             if not crossed:
@@ -422,4 +472,8 @@ class SpendTracker:
                     "outputTokens": r.output_tokens,
                     "latencyMs": r.latency_ms,
                 }
-            return {"session": session, "last": last}
+            out = {"session": session, "last": last}
+            team = self.team_snapshot()
+            if team is not None:
+                out["team"] = team
+            return out

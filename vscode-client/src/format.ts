@@ -1,6 +1,6 @@
 // Pure formatting: money, status bar text, tooltip markdown. No `vscode` import (unit tested).
 
-import type { BudgetInfo, LastRequest, SessionSpend, SpendSnapshot } from './protocol';
+import type { BudgetInfo, LastRequest, SessionSpend, SpendSnapshot, TeamSpend } from './protocol';
 
 const MAX_DECIMALS = 6;
 
@@ -98,9 +98,12 @@ export function budgetSeverity(budget: BudgetInfo | null | undefined): 'none' | 
   }
 }
 
+/** The team ledger's scopes (issue 16) as a person reads them. */
+const SCOPE_NAMES: Record<string, string> = { teamDaily: 'team daily', teamMonthly: 'team monthly', userDaily: 'your daily' };
+
 export function budgetLine(budget: BudgetInfo | null | undefined): string | undefined {
   if (!budget || !isNumber(budget.cap)) return undefined;
-  const scope = budget.scope ? `${budget.scope} ` : '';
+  const scope = budget.scope ? `${SCOPE_NAMES[budget.scope] ?? budget.scope} ` : '';
   const pct = budget.cap > 0 ? ` (${Math.round((budget.used / budget.cap) * 100)}%)` : '';
   const state =
     budget.state === 'near'
@@ -139,6 +142,40 @@ export const CELL_GAP = '&nbsp;&nbsp;&nbsp;';
 
 function tableRow(cells: string[]): string {
   return `| ${cells.map((c, i) => (i === 0 ? c : CELL_GAP + c)).join(' | ')} |`;
+}
+
+/** True while the team ledger is configured and unreachable (rows wait locally). */
+export function teamOffline(snapshot: SpendSnapshot | null | undefined): boolean {
+  return snapshot?.team?.ledger === 'offline';
+}
+
+/** The tooltip's team part: the team's spend across machines, its budget, the ledger's state. */
+export function teamLines(team: TeamSpend | null | undefined): string[] {
+  if (!team) return [];
+  const name = team.name ? ` ${escapeMarkdown(team.name)}` : '';
+  const lines: string[] = [];
+  lines.push(
+    `**Team${name}:** ${formatUsd(team.costUsd)} today` +
+      (isNumber(team.monthCostUsd) ? ` · ${formatUsd(team.monthCostUsd)} this month` : '') +
+      (isNumber(team.userCostUsd) ? ` · you${team.user ? ` (${escapeMarkdown(team.user)})` : ''} ${formatUsd(team.userCostUsd)}` : ''),
+  );
+  const b = budgetLine(team.budget);
+  if (b) {
+    lines.push('');
+    lines.push(b);
+  }
+  if (team.byUser?.length) {
+    lines.push('');
+    lines.push(tableRow(['user', 'today']));
+    lines.push('|:--|--:|');
+    for (const u of team.byUser) lines.push(tableRow([escapeMarkdown(u.user), formatUsd(u.costUsd)]));
+  }
+  if (team.ledger === 'offline') {
+    lines.push('');
+    const rows = isNumber(team.unsent) && team.unsent > 0 ? ` ${formatCount(team.unsent, 'row')} kept locally,` : '';
+    lines.push(`$(cloud-offline) Team ledger offline:${rows} sent when it is back.`);
+  }
+  return lines;
 }
 
 /** Order tasks the way users think of them, unknown ones after. */
@@ -220,6 +257,11 @@ export function tooltipMarkdown(snapshot: SpendSnapshot | null | undefined, noti
     if (b) {
       lines.push('');
       lines.push(b);
+    }
+    const team = teamLines(snapshot.team);
+    if (team.length) {
+      lines.push('');
+      lines.push(...team);
     }
   }
   lines.push('');

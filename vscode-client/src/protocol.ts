@@ -93,9 +93,23 @@ export interface LastRequest {
   latencyMs?: number;
 }
 
+/** `team`: only when a team ledger (`storage.ledger`, PostgreSQL) is configured (issue 16). */
+export interface TeamSpend {
+  costUsd: number; // the team's spend today, every machine
+  monthCostUsd?: number;
+  userCostUsd?: number;
+  budget?: BudgetInfo | null; // the tightest of budget.team.dailyUsd, budget.team.monthlyUsd, budget.user.dailyUsd
+  byUser?: { user: string; costUsd: number }[]; // only when the database lets this user see it
+  ledger?: 'online' | 'offline' | string;
+  user?: string;
+  name?: string;
+  unsent?: number; // rows kept locally until the team ledger is back
+}
+
 export interface SpendSnapshot {
   session: SessionSpend;
   last: LastRequest | null;
+  team?: TeamSpend;
 }
 
 export interface StatusNotificationParams {

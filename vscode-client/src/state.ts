@@ -6,6 +6,7 @@ import {
   formatUsd,
   providerDisplayName,
   spendText,
+  teamOffline,
   tooltipMarkdown,
 } from './format';
 import type { LastRequest, SpendSnapshot } from './protocol';
@@ -141,12 +142,17 @@ export function statusView(state: StatusState): StatusView {
       : state.phase === 'stopped'
         ? '$(debug-stop) The server is stopped.'
         : undefined;
-  const severity = budgetSeverity(snapshot?.session.budget);
+  const severities = [budgetSeverity(snapshot?.session.budget), budgetSeverity(snapshot?.team?.budget)];
+  const severity = severities.includes('error') ? 'error' : severities.includes('warning') ? 'warning' : 'none';
+  // quiet: an icon after the spend, the words in the tooltip and for screen readers
+  const offline = teamOffline(snapshot);
   return {
-    text: state.phase === 'starting' ? `$(sync~spin) ${formatUsd(snapshot?.session.costUsd ?? 0)}` : spend,
+    text: (state.phase === 'starting' ? `$(sync~spin) ${formatUsd(snapshot?.session.costUsd ?? 0)}` : spend) +
+      (offline ? ' $(cloud-offline)' : ''),
     tooltip: tooltipMarkdown(snapshot, phaseNote),
     severity,
     command: { command: 'lspRouter.showSpend', title: 'Show session spend' },
-    accessibilityLabel: `LSP Router session spend ${formatUsd(snapshot?.session.costUsd ?? 0)}`,
+    accessibilityLabel: `LSP Router session spend ${formatUsd(snapshot?.session.costUsd ?? 0)}` +
+      (offline ? ', team ledger offline' : ''),
   };
 }

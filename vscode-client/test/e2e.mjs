@@ -669,7 +669,8 @@ async function main() {
       check('expected cost computed from the loopback usage', false, cut(exp.stdout + exp.stderr, 300));
     }
     check('tooltip breaks down by task (explain, autocomplete, refactor)', /By task/.test(tooltip) && /explain/.test(tooltip) && /autocomplete/.test(tooltip) && /refactor/.test(tooltip));
-    check('tooltip shows the nano tier first, with its cost (models.nano set)', /By tier:\s*nano \$[\d.]+ \(\d+ requests?\b.*mini.*frontier/s.test(tooltip),
+    check('tooltip shows the nano tier first of the model tiers (after the $0 static tier), with its cost (models.nano set)',
+      /By tier:\s*(static [^·]*·\s*)?nano \$[\d.]+ \(\d+ requests?\b.*mini.*frontier/s.test(tooltip),
       (tooltip.split('\n').find((l) => l.includes('By tier')) ?? '').trim());
     check('tooltip breaks down by tier (mini, frontier)', /By tier:.*mini.*frontier/s.test(tooltip) || /By tier:.*frontier.*mini/s.test(tooltip));
     check('tooltip shows the static tier first, at $0 (the rename)',

@@ -97,3 +97,30 @@ test('status view: starting and error', () => {
   assert.equal(v.command.command, 'lspRouter.showOutput');
   assert.match(v.tooltip, /Could not find lsp-router/);
 });
+
+test('team ledger: the spend object\'s team shows in the tooltip; offline is a quiet icon, words in the tooltip', () => {
+  const online: SpendSnapshot = {
+    ...snap('t', 2, 0.01, 0),
+    team: {
+      costUsd: 0.25, monthCostUsd: 3.5, userCostUsd: 0.1, user: 'alice@example.com', name: 'core', ledger: 'online',
+      budget: { cap: 1, used: 0.85, state: 'near', scope: 'teamDaily' },
+      byUser: [{ user: 'bob@example.com', costUsd: 0.15 }, { user: 'alice@example.com', costUsd: 0.1 }],
+    },
+  };
+  const state: StatusState = { ...initialStatusState(), phase: 'running', snapshot: online };
+  const view = statusView(state);
+  assert.doesNotMatch(view.text, /cloud-offline/);
+  assert.match(view.tooltip, /\*\*Team core:\*\* \$0\.25 today · \$3\.50 this month · you \(alice@example\.com\) \$0\.10/);
+  assert.match(view.tooltip, /Budget: \$0\.85 of \$1\.00 team daily cap \(85%\)/);
+  assert.match(view.tooltip, /\| bob@example\.com \| (&nbsp;)+\$0\.15 \|/);
+  assert.equal(view.severity, 'warning', 'a team cap near: the same warning colour as a session cap');
+
+  const offline = statusView({ ...state, snapshot: { ...online, team: { ...online.team!, ledger: 'offline', unsent: 3, byUser: undefined } } });
+  assert.match(offline.text, / \$\(cloud-offline\)$/);
+  assert.match(offline.tooltip, /Team ledger offline: 3 rows kept locally, sent when it is back\./);
+  assert.match(offline.accessibilityLabel, /team ledger offline/);
+  assert.doesNotMatch(offline.tooltip, /\| user \|/);
+
+  const alone = statusView({ ...state, snapshot: snap('t', 2, 0.01, 0) });
+  assert.doesNotMatch(alone.tooltip, /Team/);
+});
