@@ -499,9 +499,15 @@ async def rename_symbol(ls: RouterServer, params: types.RenameParams):
     result = await _run(ls, job, "rename")
     if result.answer is None or not result.check.ok:
         raise RequestFailed(f"lsp-router: the rename could not be computed ({result.check.reason})")
+    from lsp_router.routing.parsing import shorthand_places
+
+    ranges = [tuple(e) for e in result.answer["edits"]]
+    keep_key = shorthand_places(view.text, view.language, ranges)
     edits = [
-        types.TextEdit(range=client_range(document, (sl, sc), (el, ec), view.lines), new_text=params.new_name)
-        for sl, sc, el, ec in result.answer["edits"]
+        types.TextEdit(range=client_range(document, (sl, sc), (el, ec), view.lines),
+                       new_text=f"{result.answer['oldName']}: {params.new_name}" if (sl, sc, el, ec) in keep_key
+                       else params.new_name)
+        for sl, sc, el, ec in ranges
     ]
     if ls.answers is not None:
         ls.answers.applied(result, job.features, "rename")  # a client applies what rename returns

@@ -731,3 +731,39 @@ def test_prose_in_a_module_docstring_is_not_read_as_code():
     code_doc, code_line, code_col, code_rest = _rest_of_line(text, "owner = _OWNERS.get(name)", len("owner = "))
     code_off = parsing.doc_for(code_doc).offset(code_line, code_col)
     assert not _prose_stays_prose(code_doc, code_line, code_off, "    owner = ", code_rest, "python")
+
+
+def test_a_parameter_takes_the_keyword_arguments_of_calls_to_its_function():
+    """Renaming a parameter renames `f(name=...)` at calls of that function (a method's
+    through `obj.f(...)`, `__init__`'s through the class), never another function's keyword,
+    and nothing for `*args`, `**kwargs` or a positional-only parameter (no caller can name them)."""
+    from lsp_router.routing import parsing
+
+    src = (
+        "def area(width, height=2, /, depth=1, *, scale=1):\n"  # 0
+        "    return width * height * depth * scale\n"
+        "\n"
+        "class Box:\n"  # 3
+        "    def __init__(self, size, *args, **opts):\n"  # 4
+        "        self.size = size\n"
+        "\n"
+        "    def grow(self, by):\n"  # 7
+        "        return Box(size=self.size + by)\n"
+        "\n"
+        "def main(depth):\n"  # 10
+        "    a = area(3, 4, depth=depth, scale=2)\n"  # 11
+        "    b = Box(size=3).grow(by=2)\n"  # 12
+        "    return max(a, key=len, depth=b)\n"  # 13: another function's keyword
+    )
+
+    def occurrences(line, col):
+        return parsing.find_symbol(src, (line, col), "python").occurrences
+
+    assert occurrences(0, 29) == ((0, 29, 0, 34), (1, 28, 1, 33), (11, 19, 11, 24))  # depth: area's call only
+    assert occurrences(0, 42) == ((0, 41, 0, 46), (1, 36, 1, 41), (11, 32, 11, 37))  # keyword-only scale
+    assert occurrences(0, 16) == ((0, 16, 0, 22), (1, 19, 1, 25))  # positional-only height: no keyword
+    assert occurrences(4, 24) == ((4, 23, 4, 27), (5, 20, 5, 24), (8, 19, 8, 23), (12, 12, 12, 16))  # via Box(...)
+    assert occurrences(4, 31) == ((4, 30, 4, 34),)  # *args
+    assert occurrences(7, 20) == ((7, 19, 7, 21), (8, 36, 8, 38), (12, 25, 12, 27))  # a method, via .grow(...)
+    # main's own `depth` is another symbol: its parameter and the value passed, not area's keyword
+    assert occurrences(10, 10) == ((10, 9, 10, 14), (11, 25, 11, 30))

@@ -192,3 +192,58 @@ async def test_typed_ahead_ghost_text_is_static(start_server, loopback):
     assert (last["task"], last["tier"], last["costUsd"], last["savedUsd"]) == ("autocomplete", "static", 0.0, 0.0)
     assert spend["session"]["byTier"]["static"] == {"costUsd": 0.0, "requests": 1}
     assert spend["session"]["byTier"]["mini"]["requests"] == 1
+
+
+def _apply(text: str, edits: list[types.TextEdit]) -> str:
+    """The file after `edits` (one line each, as renames are), applied from the end."""
+    lines = text.split("\n")
+    for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        row = lines[e.range.start.line]
+        lines[e.range.start.line] = row[:e.range.start.character] + e.new_text + row[e.range.end.character:]
+    return "\n".join(lines)
+
+
+async def test_a_parameter_is_renamed_at_the_keyword_arguments_of_its_calls(start_server, loopback):
+    """compileall's `_walk_dir(dir, maxlevels, quiet=0)` is called as `_walk_dir(..., quiet=quiet, ...)`:
+    renaming the parameter renames that keyword (the call would fail otherwise), but not the
+    argument's value (compile_dir's own `quiet`), nor the `quiet=` of other functions' calls."""
+    source = stdlib_file("compileall.py")
+    text = source.read_text()
+    lines = text.split("\n")
+    row = next(i for i, l in enumerate(lines) if l.startswith("def _walk_dir("))
+    session = await start_server()
+    uri = session.open(source)
+
+    edit = await _rename(session, uri, row, lines[row].index("quiet"), "verbosity")
+
+    after = _apply(text, edit.changes[uri])
+    assert "def _walk_dir(dir, maxlevels, verbosity=0):" in after
+    assert "_walk_dir(dir, verbosity=quiet, maxlevels=maxlevels)" in after  # the keyword, not the value
+    assert "verbosity=verbosity)" in after  # its recursive call: keyword and value are both the parameter
+    assert "rx=rx, quiet=quiet," in after  # compile_file's keyword, in compile_dir
+    assert "if not compile_file(file, ddir, force, rx, quiet," in after
+    compile(after, "compileall.py", "exec")
+    assert loopback.requests == []  # still the scope analysis alone
+    assert (await session.wait_spend(1))["last"]["tier"] == "static"
+
+
+async def test_a_shorthand_property_keeps_its_key_when_the_local_is_renamed(start_server, loopback):
+    """In the extension's own spendHtml.ts, chartGeometry's `width` parameter is returned as
+    `{ width, height, ... }`: renamed, that must read `{ width: chartWidth, ... }` or the object
+    loses its `width` key."""
+    source = Path(__file__).resolve().parents[1] / "vscode-client" / "src" / "spendHtml.ts"
+    text = source.read_text()
+    lines = text.split("\n")
+    row = next(i for i, l in enumerate(lines) if l.startswith("export function chartGeometry("))
+    session = await start_server()
+    uri = session.open(source, "typescript")
+
+    edit = await _rename(session, uri, row, lines[row].index("width"), "chartWidth")
+
+    edits = edit.changes[uri]
+    after = _apply(text, edits)
+    assert "return { width: chartWidth, height, actual:" in after
+    assert "const plotW = chartWidth - pad.left - pad.right;" in after
+    assert "width = 560" not in after and "chartWidth = 560" in after
+    assert sum(e.new_text == "width: chartWidth" for e in edits) == 1
+    assert loopback.requests == []

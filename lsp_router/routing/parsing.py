@@ -885,11 +885,75 @@ def find_symbol(text: str, position: tuple[int, int], language: str | None, name
                     kind = "exported" if _js_exported(text, tree, name, binders) else "module"
             else:
                 kind = "local"
+    if language == "python" and kind == "local":
+        function = _keyword_parameter_of(same, scopes)
+        if function is not None:
+            # `f(name=...)` in this file names the parameter too: renamed with it, or the call
+            # breaks (callers in other files are for the language's own server's rename)
+            same = same + _keyword_sites(hits, scopes, function)
     uniq = {h.id: h for h in same}
     nodes = sorted(uniq.values(), key=lambda h: h.start_byte)
     occ = tuple(doc.node_range(h) for h in nodes)
     functions, classes = _count_containers(nodes, language)
     return Symbol(name, kind, occ, scope_node.start_byte, scope_node.end_byte, functions, classes)
+
+
+def _keyword_parameter_of(same, scopes):
+    """The function_definition whose parameter `same` binds, when a caller can pass it by
+    keyword (not `*args`/`**kwargs`, not before a `/`); else None."""
+    for h in same:
+        role, function = scopes.info[h.id][0], scopes.info[h.id][1]
+        if role != "param" or function is None or function.type != "function_definition":
+            continue
+        if h.parent is not None and h.parent.type in ("list_splat_pattern", "dictionary_splat_pattern"):
+            return None
+        params = function.child_by_field_name("parameters")
+        if params is None:
+            return None
+        slash = next((c for c in params.named_children if c.type == "positional_separator"), None)
+        if slash is not None and h.start_byte < slash.start_byte:
+            return None
+        return function
+    return None
+
+
+def _function_callee_names(function) -> set[str]:
+    """The names a call of `function` goes by: its own, or its class's for `__init__`."""
+    name_node = function.child_by_field_name("name")
+    name = name_node.text.decode("utf-8", "surrogatepass") if name_node is not None else ""
+    owner = _enclosing(function, ("class_definition",), stop=("function_definition",))
+    if name == "__init__" and owner is not None:
+        cls = owner.child_by_field_name("name")
+        return {cls.text.decode("utf-8", "surrogatepass")} if cls is not None else set()
+    return {name} if name else set()
+
+
+def _enclosing(node, types: tuple[str, ...], stop: tuple[str, ...] = ()):
+    p = node.parent
+    while p is not None:
+        if p.type in types:
+            return p
+        if p.type in stop:
+            return None
+        p = p.parent
+    return None
+
+
+def _keyword_sites(hits, scopes, function) -> list:
+    """The `name=` keyword arguments of calls to `function` (`f(...)`, `obj.f(...)`)."""
+    names = _function_callee_names(function)
+    sites = []
+    for h in hits:
+        if scopes.info[h.id][0] != "kwarg":
+            continue
+        args = h.parent.parent if h.parent is not None else None
+        call = args.parent if args is not None and args.type == "argument_list" else None
+        callee = call.child_by_field_name("function") if call is not None and call.type == "call" else None
+        if callee is not None and callee.type == "attribute":
+            callee = callee.child_by_field_name("attribute")
+        if callee is not None and callee.type == "identifier" and callee.text.decode("utf-8", "surrogatepass") in names:
+            sites.append(h)
+    return sites
 
 
 def name_analysis(text: str, language: str, name: str):
@@ -996,6 +1060,25 @@ def scope_certain(text: str, language: str | None, symbol: Symbol) -> bool:
         named = re.compile(r"""['"](?:[\w.]+[.:])?""" + re.escape(symbol.name) + r"""['"]""")
         return named.search(text) is None
     return False
+
+
+def shorthand_places(text: str, language: str | None, edits) -> set[tuple[int, int, int, int]]:
+    """The edits that fall on a JavaScript/TypeScript shorthand property (`{ width }` in an
+    object or a destructuring pattern): renamed there, the property's key must stay, as
+    `{ width: newName }`, or the object and the destructuring change meaning."""
+    if language not in ("javascript", "typescript", "tsx") or not edits:
+        return set()
+    tree = parse(text, language)
+    if tree is None:
+        return set()
+    doc = doc_for(text)
+    found = set()
+    for sl, sc, el, ec in edits:
+        b = doc.byte(sl, sc)
+        node = tree.root_node.descendant_for_byte_range(b, doc.byte(el, ec))
+        if node is not None and node.type in ("shorthand_property_identifier", "shorthand_property_identifier_pattern"):
+            found.add((sl, sc, el, ec))
+    return found
 
 
 def mention_places(text: str, language: str | None, name: str) -> list[tuple[int, int, int, int]]:
