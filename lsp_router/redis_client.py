@@ -8,8 +8,9 @@ and brings the link back up when Redis answers. So an unreachable Redis costs no
 keystroke, and not even a connect timeout once it is known to be down. The outage is logged
 once (and its end once); nothing is shown to the user.
 
-The password comes from the URL, else from `LSP_ROUTER_REDIS_PASSWORD`; it is never logged:
-every message shows the URL through `redact_url`.
+The password comes from the URL, else from the settings (`storage.cachePassword`, which an
+editor fills from its secret store), else from `LSP_ROUTER_REDIS_PASSWORD`; it is never
+logged: every message shows the URL through `redact_url`.
 """
 
 from __future__ import annotations
@@ -60,8 +61,10 @@ class RedisLink:
     """
 
     def __init__(self, url: str, *, connect_timeout: float = CONNECT_TIMEOUT_S,
-                 socket_timeout: float = SOCKET_TIMEOUT_S, backoff_first_s: float = BACKOFF_FIRST_S) -> None:
+                 socket_timeout: float = SOCKET_TIMEOUT_S, backoff_first_s: float = BACKOFF_FIRST_S,
+                 password: str | None = None) -> None:
         self.url = url
+        self._given_password = password  # storage.cachePassword: used when the URL has none
         self.shown = redact_url(url)
         self._backoff_first = backoff_first_s
         self._probing = False
@@ -97,10 +100,11 @@ class RedisLink:
             "health_check_interval": 0,
             "client_name": "lsp-router",
         }
-        parts = urlsplit(self.url)
-        self._password = parts.password
-        if parts.password is None and os.environ.get(PASSWORD_ENV):
-            self._password = options["password"] = os.environ[PASSWORD_ENV]
+        self._password = urlsplit(self.url).password
+        if self._password is None:
+            self._password = self._given_password or os.environ.get(PASSWORD_ENV) or None
+            if self._password:
+                options["password"] = self._password
         return redis.Redis.from_url(self.url, **options)
 
     def client(self) -> Any | None:

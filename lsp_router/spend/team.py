@@ -116,6 +116,7 @@ class TeamLedger:
         refresh_s: float = REFRESH_S,
         clock: Callable[[], float] = time.time,
         autostart: bool = True,
+        password: str | None = None,
     ) -> None:
         from lsp_router.spend.pg import PgLedger
 
@@ -131,7 +132,8 @@ class TeamLedger:
         self._told = False
         self._refresh_s = refresh_s
         self._clock = clock
-        self._pg = PgLedger(url)
+        self.password = password  # storage.ledgerPassword; never shown (not in repr)
+        self._pg = PgLedger(url, password=password)
         self._lock = threading.Lock()
         self._fetched = threading.Condition(self._lock)
         self._wake = threading.Event()
@@ -334,10 +336,11 @@ def attach(ledger, settings, *, workspace: str = "", on_change: Callable[[], Non
     url = settings.storage.team_ledger
     user = resolve_user(settings.team.user, workspace) if url else ""
     if isinstance(ledger, TeamLedger):
-        if url == ledger.url and user == ledger.user and settings.team.name == ledger.team:
+        password = settings.storage.ledger_password
+        if (url, user, settings.team.name, password) == (ledger.url, ledger.user, ledger.team, ledger.password):
             return ledger
         ledger.stop(flush_s=1.0)
     if url is None or not isinstance(local, SqliteLedger):
         return local
     return TeamLedger(local, url, user=user, team=settings.team.name, counters=counters, on_change=on_change,
-                      on_problem=on_problem)
+                      on_problem=on_problem, password=settings.storage.ledger_password)
