@@ -49,6 +49,37 @@ def redact_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
+# (what the error text says, what failed, what to do), first match wins
+_CAUSES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("noauth", "authentication required", "must be called with the client already authenticated"),
+     "authentication required", "Redis asks for a password: set storage.cachePassword (VS Code: LSP Router: Set "
+     "Shared Cache Password…), LSP_ROUTER_REDIS_PASSWORD, or put it in the URL"),
+    (("invalid username-password", "invalid password", "wrong password", "wrongpass"),
+     "authentication failed", "check the password (storage.cachePassword, LSP_ROUTER_REDIS_PASSWORD or the URL) "
+     "and the user name in the URL"),
+    (("noperm", "no permissions"), "permission denied", "the Redis user's ACL must allow this lsp-router's commands"),
+    (("name or service not known", "nodename nor servname", "temporary failure in name resolution",
+      "getaddrinfo failed", "no address associated"), "DNS lookup failed", "check the host name in storage.cache"),
+    (("connection refused", "error 111 ", "error 61 ", "error 10061 "), "connection refused",
+     "is redis-server running and listening on that address and port (bind, port in redis.conf)?"),
+    (("timeout", "timed out"), "timed out", "check the network path and any firewall to the Redis host; rediss:// "
+     "needs Redis' TLS port"),
+    (("ssl", "certificate", "tls"), "TLS failed", "rediss:// needs Redis' TLS port and a certificate this machine trusts"),
+    (("db index is out of range",), "no such database", "the number after the port in storage.cache is "
+     "beyond the server's databases setting"),
+    (("protocol error",), "not a Redis server", "check the host and port in storage.cache"),
+)
+
+
+def explain_redis_error(error: BaseException) -> tuple[str, str]:
+    """(what failed, what to do) for a Redis or socket error: authentication, refused, DNS, ..."""
+    text = f"{type(error).__name__}: {error}".lower()
+    for needles, what, hint in _CAUSES:
+        if any(needle in text for needle in needles):
+            return what, hint
+    return "failed", "run lsp-router storage check"
+
+
 def _scrub(text: str, secret: str | None) -> str:
     return text.replace(secret, "***") if secret else text
 
@@ -78,6 +109,7 @@ class RedisLink:
         self._backoff = 0.0
         self._password: str | None = None
         self.last_error: str | None = None
+        self.last_hint: str | None = None  # what to do about last_error
         self.reachable: bool | None = None  # None: not tried yet
 
     # -- the client ---------------------------------------------------------------------
@@ -161,10 +193,12 @@ class RedisLink:
         kind = type(error).__name__
         text = _scrub(str(error).strip() or kind, self._password)
         state = "refuses us" if "Auth" in kind or "Permission" in kind or "NOAUTH" in text else "is unreachable"
-        self.last_error = f"{self.shown} {state} ({kind}: {text})"
+        what, self.last_hint = explain_redis_error(error)
+        self.last_error = f"{self.shown} {state}: {what} ({kind}: {text})"
         if first:
-            log.warning("lsp-router: Redis at %s %s (%s): going on without it, trying again in %.0f s, then up to every %.0f s",
-                        self.shown, state, f"{kind}: {text}", self._backoff, BACKOFF_MAX_S)
+            log.warning("lsp-router: Redis at %s %s: %s (%s; %s): going on without it, trying again in %.0f s, "
+                        "then up to every %.0f s", self.shown, state, what, f"{kind}: {text}", self.last_hint,
+                        self._backoff, BACKOFF_MAX_S)
         if client is not None:
             try:
                 client.close()
@@ -205,6 +239,7 @@ class RedisLink:
         self.reachable = True
         self._backoff = 0.0
         self.last_error = None
+        self.last_hint = None
 
     @property
     def backing_off(self) -> bool:
