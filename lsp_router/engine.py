@@ -23,7 +23,7 @@ from lsp_router.settings import Settings
 log = logging.getLogger(__name__)
 
 # Bump when a prompt changes: cached answers from older prompts must not be served.
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"  # 2: explain/refactor show the workspace-relative path
 
 
 @dataclass

@@ -282,11 +282,32 @@ def _view(ls: RouterServer, uri: str):
     cached = ls.views.get(uri)
     if cached is not None and cached.text is source and cached.version == document.version:
         return document, cached
-    view = DocView(uri, source, document.language_id, document.version, document.path)
+    view = DocView(uri, source, document.language_id, document.version, document.path,
+                   shown_path=_shown_path(ls, document.path))
     ls.views[uri] = view
     if len(ls.views) > 32:
         del ls.views[next(iter(ls.views))]
     return document, view
+
+
+def _shown_path(ls: RouterServer, path: str | None) -> str | None:
+    """`path` relative to the innermost workspace folder that holds it, else its file name."""
+    if not path:
+        return None
+    import os
+
+    from pygls.uris import to_fs_path
+
+    best = None
+    for folder in ls.workspace.folders.values():
+        root = to_fs_path(folder.uri)
+        if root and (path == root or path.startswith(root.rstrip(os.sep) + os.sep)):
+            if best is None or len(root) > len(best):
+                best = root
+    if best is None and ls.workspace.root_path and path.startswith(ls.workspace.root_path.rstrip(os.sep) + os.sep):
+        best = ls.workspace.root_path
+    shown = os.path.relpath(path, best) if best else os.path.basename(path)
+    return shown.replace(os.sep, "/")
 
 
 def _build(ls: RouterServer, task: str, view, request):

@@ -3,7 +3,8 @@
 1. per request, what the event loop spends on the spend bookkeeping (price the call, write the
    ledger row, the budget check), local SQLite ledger vs the team ledger (the row goes to the
    SQLite spool; the writer thread sends it), and with a team cap set (each budget decision
-   waits for a fresh read of the team's totals); and how soon the rows are in PostgreSQL;
+   waits for a fresh read of the team's totals), that read from PostgreSQL or from the team
+   counters in a real redis-server (`storage.cache`); and how soon the rows are in PostgreSQL;
 2. `lsp-router spend --team --by user --json` on 100,000 rows.
 
     python scripts/bench_team.py [--requests N] [--rows N]
@@ -65,7 +66,7 @@ def pg_count(url: str) -> int:
         return conn.execute("SELECT count(*) FROM lsp_router_calls").fetchone()[0]
 
 
-def bench_requests(pg, n: int) -> dict:
+def bench_requests(pg, n: int, redis_url: str | None) -> dict:
     from lsp_router.spend.team import TeamLedger
 
     out = {}
@@ -92,6 +93,14 @@ def bench_requests(pg, n: int) -> dict:
         m = max(50, n // 10)
         out["team_cap"] = per_request(team, capped, m, gap_s=0.015)
         team.close()
+        if redis_url:
+            from lsp_router.spend.redis_counters import RedisTeamCounters
+
+            counted = TeamLedger(SqliteLedger(Path(tmp) / "counted.sqlite3"), url, user="bench@example.com",
+                                 team="bench-redis", counters=RedisTeamCounters(redis_url, "bench-redis"))
+            per_request(counted, capped, 20, gap_s=0.015)
+            out["team_cap_redis"] = per_request(counted, capped, m, gap_s=0.015)
+            counted.close()
     return out
 
 
@@ -157,19 +166,32 @@ def main() -> int:
     args = parser.parse_args()
     from tests.pg_server import PostgresServer
 
+    from tests.redis_server import RedisServer, redis_server_binary
+
     pg = PostgresServer()
     pg.start()
+    redis = None
+    tmp = tempfile.TemporaryDirectory()
+    if redis_server_binary():
+        redis = RedisServer(Path(tmp.name)).start()
     try:
-        r = bench_requests(pg, args.requests)
+        r = bench_requests(pg, args.requests, redis.url if redis else None)
         s = bench_report(pg, args.rows)
     finally:
         pg.close()
+        if redis:
+            redis.kill()
+        tmp.cleanup()
     print(f"# bench_team.py: the team ledger on PostgreSQL ({pg.bin})")
     print()
     print(f"Per request, on the event loop (budget check + price + ledger row), {args.requests} requests:")
     for name, label in (("local", "local SQLite ledger"), ("team", "team ledger (SQLite spool + writer thread)"),
-                        ("team_cap", "team ledger with budget.team.dailyUsd (a fresh team read per decision)")):
-        values = r[name]
+                        ("team_cap", "team ledger with budget.team.dailyUsd (a fresh team read per decision)"),
+                        ("team_cap_redis", "…with the team counters in Redis (the fresh read from Redis)")):
+        values = r.get(name)
+        if values is None:
+            print(f"  {label}: skipped (no redis-server: scripts/install_redis.sh)")
+            continue
         print(f"  {label}: p50 {pct(values, 0.5):.3f} ms, p99 {pct(values, 0.99):.3f} ms ({len(values)} requests)")
     print(f"  rows in PostgreSQL {r['drain_s'] * 1000:.0f} ms after the last request; "
           f"{r['rows_per_s']:.0f} rows/s end to end")
@@ -182,7 +204,8 @@ def main() -> int:
     print("## Summary")
     print(f"per-request overhead p50 {pct(r['local'], 0.5):.3f} ms local, {pct(r['team'], 0.5):.3f} ms with the team "
           f"ledger (p99 {pct(r['local'], 0.99):.3f} / {pct(r['team'], 0.99):.3f} ms), "
-          f"{pct(r['team_cap'], 0.5):.2f} ms with a team cap (fresh read); "
+          f"{pct(r['team_cap'], 0.5):.2f} ms with a team cap (fresh read)"
+          + (f", {pct(r['team_cap_redis'], 0.5):.2f} ms with it from Redis" if "team_cap_redis" in r else "") + "; "
           f"`spend --team` on {s['rows']:,} rows {s['wall_s']:.2f} s")
     return 0
 

@@ -86,3 +86,51 @@ def test_nano_conversion():
     assert to_nano("1") == 10**9
     assert to_nano(Decimal("0.0000000015")) == 2  # half-even
     assert from_nano(1_500_000_000) == Decimal("1.5")
+
+
+# -- the team ledger's interface: count once, totals in one read, raise but never lower --------
+
+def _local_midnight(day: dt.date) -> float:
+    return dt.datetime(day.year, day.month, day.day).timestamp()
+
+
+def test_count_adds_a_row_once_however_often_it_is_retried(redis_server):
+    counters = RedisTeamCounters(redis_server.url, "core")
+    noon = _local_midnight(DAY) + 12 * 3600
+    assert counters.count(request_id="r1", user="ana", ts=noon, cost_usd=Decimal("0.012345678"))
+    assert counters.count(request_id="r1", user="ana", ts=noon, cost_usd=Decimal("0.012345678"))  # a retry
+    assert counters.count(request_id="r2", user="bo", ts=noon, cost_usd=Decimal("0.5"))
+    totals = counters.totals(user="ana", day_start=_local_midnight(DAY), month_start=_local_midnight(DAY.replace(day=1)))
+    assert (totals.team_day, totals.team_month, totals.user_day) == (
+        Decimal("0.512345678"), Decimal("0.512345678"), Decimal("0.012345678"))
+    assert totals.by_user is None
+    # the marker of a counted row expires (Redis does not keep one per request for ever)
+    ttl = redis_server.client().ttl("lspr:s:core:r:r1")
+    assert 0 < ttl <= 2 * 86400
+
+
+def test_raise_to_lifts_the_counters_to_the_ledger_and_never_lowers_them(redis_server):
+    from lsp_router.spend.pg import TeamTotals
+
+    counters = RedisTeamCounters(redis_server.url, "core")
+    start, month = _local_midnight(DAY), _local_midnight(DAY.replace(day=1))
+    counters.count(request_id="a", user="ana", ts=start + 60, cost_usd=Decimal("0.25"))
+    # the ledger has more (a row another machine could not count): the counters rise to it
+    assert counters.raise_to(TeamTotals(start, month, Decimal("0.75"), Decimal("2.5"), Decimal("0.5"), None), "ana")
+    got = counters.totals(user="ana", day_start=start, month_start=month)
+    assert (got.team_day, got.team_month, got.user_day) == (Decimal("0.75"), Decimal("2.5"), Decimal("0.5"))
+    # the ledger has less (rows counted here, not yet sent there): nothing is lowered
+    assert counters.raise_to(TeamTotals(start, month, Decimal("0.1"), Decimal("0.1"), Decimal("0"), None), "ana")
+    got = counters.totals(user="ana", day_start=start, month_start=month)
+    assert (got.team_day, got.team_month, got.user_day) == (Decimal("0.75"), Decimal("2.5"), Decimal("0.5"))
+
+
+def test_the_ledger_interface_reads_none_while_redis_is_down(redis_server):
+    counters = RedisTeamCounters(RedisLink(redis_server.url), "core")
+    start = _local_midnight(DAY)
+    assert counters.count(request_id="a", user="ana", ts=start, cost_usd=Decimal("1"))
+    assert counters.reachable
+    redis_server.kill()
+    assert counters.count(request_id="b", user="ana", ts=start, cost_usd=Decimal("1")) is False
+    assert counters.totals(user="ana", day_start=start, month_start=start) is None
+    assert not counters.reachable

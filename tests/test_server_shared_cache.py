@@ -2,8 +2,8 @@
 
 Two servers with their own data and cache folders are two machines; the workspace root's git
 remote names the repository. The material is the standard library's argparse.py, opened from
-the same path on every "machine" so the cache key (which includes the file's path for
-explanations) is the same and only the namespace can tell repositories apart.
+the same path on every "machine", or copied into each clone (explanations show the model the
+path relative to the workspace folder, so clones at different paths share their answers).
 """
 
 from __future__ import annotations
@@ -78,6 +78,31 @@ async def test_a_second_machine_gets_the_first_ones_answer_from_the_shared_cache
     third = await again.explain(again.open(ARGPARSE), *FIRST)
     assert third["cached"] is True and len(loopback.requests) == 1
     assert again.client.messages == []
+
+
+async def test_clones_at_different_paths_share_explanations_of_their_own_files(
+        start_server, loopback, redis_server, tmp_path):
+    settings = shared_settings(loopback, redis_server)
+    roots = [repository(tmp_path / "ana" / "shop", "git@github.com:acme/shop.git"),
+             repository(tmp_path / "bo" / "work" / "shop", "https://github.com/acme/shop.git")]
+    copies = []
+    for root in roots:
+        (root / "lib").mkdir()
+        copy = root / "lib" / "argparse.py"
+        copy.write_text(ARGPARSE.read_text())
+        copies.append(copy)
+    loopback.reply("Explains argparse's header.")
+
+    one = await start_server(settings, env=machine(tmp_path, "ana"), root=roots[0])
+    first = await one.explain(one.open(copies[0]), *FIRST)
+    assert first["cached"] is False
+    context = json.dumps(loopback.requests[0].body)
+    assert "lib/argparse.py" in context and str(tmp_path) not in context  # no home directory in the prompt
+    await wait_until(lambda: len(entry_keys(redis_server)) == 1)
+
+    two = await start_server(settings, env=machine(tmp_path, "bo"), root=roots[1])
+    second = await two.explain(two.open(copies[1]), *FIRST)
+    assert second["cached"] is True and len(loopback.requests) == 1
 
 
 async def test_another_repository_gets_nothing_from_this_ones_cache(start_server, loopback, redis_server, tmp_path):

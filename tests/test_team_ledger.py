@@ -385,3 +385,65 @@ async def test_the_password_can_come_from_the_settings_alone(start_server, loopb
     assert (await session.spend())["team"]["ledger"] == "online"
     said = " ".join(m.message for m in [*session.client.messages, *session.client.log_messages])
     assert PASSWORD not in said and session.client.messages == []
+
+
+async def test_with_redis_the_team_cap_holds_across_servers_while_postgres_is_down(
+        start_server, loopback, pg_own, redis_server, tmp_path):
+    """The counters in Redis take each row as it is written: two servers whose PostgreSQL is
+    down still see each other's spend, so the team cap stops both (without them each would
+    spend up to the cap on its own). When PostgreSQL is back every row arrives once, and the
+    counters equal the ledger."""
+    from lsp_router.spend.redis_counters import RedisTeamCounters
+    from lsp_router.spend.team import day_start, month_start
+
+    url = pg_own.create_database()
+    pg_own.kill()
+    loopback.reply("Wraps text.", api="openai-chat", input_tokens=20_000, output_tokens=300)
+    cap = Decimal("0.08")
+    sessions = []
+    for user in ("dana@example.com", "eli@example.com"):
+        settings = team_settings(loopback, url, user, team={"dailyUsd": float(cap)})
+        settings["storage"]["cache"] = redis_server.url
+        sessions.append(await start_server(settings, env={"LSP_ROUTER_DATA_DIR": str(tmp_path / user)}))
+    uris = [s.open(SOURCE) for s in sessions]
+    stopped = [False, False]
+    for n in range(40):
+        i = n % 2
+        if all(stopped):
+            break
+        if stopped[i]:
+            continue
+        try:
+            await explain_at(sessions[i], uris[i], n)
+        except JsonRpcException as exc:
+            assert "budget.team.dailyUsd" in str(exc), exc
+            stopped[i] = True
+    assert all(stopped), "the team cap never stopped both servers"
+    billed_each = [billed(r) for r in loopback.requests]
+    total = sum(billed_each, Decimal(0))
+    assert cap <= total <= cap + 2 * max(billed_each), (total, billed_each)
+    snapshot = await sessions[0].spend()
+    assert snapshot["team"]["ledger"] == "offline"
+
+    now = time.time()
+    counted = RedisTeamCounters(redis_server.url, "core").totals(
+        user="dana@example.com", day_start=day_start(now), month_start=month_start(now))
+    assert abs(counted.team_day - total) < Decimal("1e-6") and abs(counted.team_month - total) < Decimal("1e-6")
+
+    pg_own.start()
+
+    def rows_when_migrated():
+        try:
+            return pg_rows(url)
+        except psycopg.errors.UndefinedTable:  # the servers have not migrated it yet
+            return []
+
+    rows = await wait_for(lambda: (r := rows_when_migrated()) and len(r) == len(loopback.requests) and r, timeout=30,
+                          what="every spooled row in PostgreSQL")
+    assert len({r[0] for r in rows}) == len(rows)
+    assert abs(sum((r[3] for r in rows), Decimal(0)) - total) < Decimal("1e-6")
+    # the reconcile after the first PostgreSQL read leaves the counters where the ledger is
+    await asyncio.sleep(3)
+    again = RedisTeamCounters(redis_server.url, "core").totals(
+        user="dana@example.com", day_start=day_start(now), month_start=month_start(now))
+    assert abs(again.team_day - total) < Decimal("1e-6")

@@ -128,7 +128,7 @@ class FileVersions:
 def _view(fv: FileVersions, text: str):
     from lsp_router.tasks.common import DocView
 
-    return DocView(fv.uri, text, fv.language_id, None, fv.fs_path)
+    return DocView(fv.uri, text, fv.language_id, None, fv.fs_path, shown_path=fv.path)
 
 
 def _indent(text: str) -> int:

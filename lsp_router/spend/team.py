@@ -6,13 +6,17 @@ and a writer thread sends the unsent rows to PostgreSQL in order, off the event 
   the rows wait, the state is "offline", and the thread retries with a backoff up to 5 s.
 - Never twice: a row's request_id is its idempotency key in PostgreSQL (`ON CONFLICT DO
   NOTHING`), so a batch sent again after a lost commit reply is skipped there.
-- Team budgets: `TeamCounters` gives the team's and the user's spend across machines.
-  Redis may fill it (`storage.cache`); without it the totals are read from PostgreSQL by the
-  writer thread: every 2 s for the editor's view; with a team cap set, a budget decision
-  wants a read at most 10 ms old and waits for it up to 0.5 s (one indexed query, ~1 ms on
-  a LAN, the only wait a request has on PostgreSQL, and only while it is reachable): that
-  is what bounds two racing servers to one request each past a cap. This process's rows
-  not yet in the totals are added to them, so an offline server still counts its own spend.
+- Team budgets: the team's and the user's spend across machines, read by the writer thread
+  from PostgreSQL every 2 s for the editor's view. With a team cap set, a budget decision
+  wants a read at most 10 ms old and waits for it up to 0.5 s (the only wait a request has
+  on the team backends, and only while they are reachable): that is what bounds two racing
+  servers to one request each past a cap. This process's rows not yet in a read are added
+  to it, so an offline server still counts its own spend.
+- Team counters in Redis (`storage.cache` a redis:// URL, `TeamCounters`): each row is
+  counted there as soon as it is written, before PostgreSQL has it, and a budget decision
+  reads them (one round trip, ~0.3 ms) instead of querying PostgreSQL. Every PostgreSQL read
+  lifts them to the ledger's sums (the ledger is the truth: a row a counter missed is
+  counted then). With Redis down the decision reads PostgreSQL, as without it.
 """
 
 from __future__ import annotations
@@ -49,15 +53,20 @@ _ZERO = Decimal(0)
 
 @runtime_checkable
 class TeamCounters(Protocol):
-    """Spend counters shared by a team's servers (a Redis implementation can fill this).
+    """Spend counters shared by one team's servers (`redis_counters.RedisTeamCounters`).
 
-    `add` is called once per row this process writes (after the local write; an
-    implementation de-duplicates by `request_id`); `totals` returns exact sums
-    (`pg.TeamTotals`) and must be quick (it runs in the writer thread, not on the request path)."""
+    Called from the writer thread only. `count` adds a row once (a retry with the same
+    `request_id` adds nothing) and says whether the counters took it; `totals` gives
+    `pg.TeamTotals` (by_user None) or None when unreachable; `raise_to` lifts the counters
+    to at least a ledger read's sums."""
 
-    def add(self, *, request_id: str, team: str, user: str, ts: float, cost_usd: Decimal) -> None: ...
+    def count(self, *, request_id: str, user: str, ts: float, cost_usd: Decimal) -> bool: ...
 
-    def totals(self, *, team: str, user: str, day_start: float, month_start: float): ...
+    def totals(self, *, user: str, day_start: float, month_start: float): ...
+
+    def raise_to(self, totals, user: str) -> bool: ...
+
+    def close(self) -> None: ...
 
 
 def resolve_user(configured: str, workspace: str | None) -> str:
@@ -125,6 +134,8 @@ class TeamLedger:
         self.user = user
         self.team = team
         self.counters = counters
+        self.counters_url: str | None = None  # storage.cache, when attach made the counters
+        self.counters_password: str | None = None  # storage.cachePassword for them; never shown
         self._on_change = on_change
         # told once about a cause that waiting will not fix (authentication, pg_hba.conf, no such
         # database, permission, DNS); an outage only turns the status quietly offline
@@ -146,7 +157,9 @@ class TeamLedger:
         self._totals_at = 0.0  # monotonic
         self._totals_gen = 0
         self._pending: list[tuple[float, Decimal]] = []  # rows written since the read began
-        self._unsent_at_read: list[tuple[float, Decimal, str]] = []  # spooled rows the read cannot see
+        self._unread: list[tuple[float, Decimal, str]] = []  # (ts, cost, user) the last read cannot see
+        self._uncounted: list[tuple[str, float, Decimal]] = []  # rows not yet in the counters
+        self._ledger_read_at = 0.0  # monotonic, the last PostgreSQL read
         self._want_fresh = 0.0  # the max age a caller asked for
         self._thread = threading.Thread(target=self._run, name="lsp-router-team-ledger", daemon=True)
         if autostart:
@@ -161,6 +174,8 @@ class TeamLedger:
         with self._lock:
             self.local.append_unsent(row, user=self.user, team=self.team)
             self._pending.append((row.ts, row.cost_usd or _ZERO))
+            if self.counters is not None and row.cost_usd:
+                self._uncounted.append((row.request_id, row.ts, row.cost_usd))
         self._wake.set()
 
     def __getattr__(self, name: str):
@@ -183,6 +198,8 @@ class TeamLedger:
             self._wake.set()
             self._thread.join(5)
         self._pg.close()
+        if self.counters is not None:
+            self.counters.close()
 
     def _unsent_quietly(self) -> int:
         try:
@@ -203,10 +220,14 @@ class TeamLedger:
             if stale:
                 self._want_fresh = max_age if not self._want_fresh else min(self._want_fresh, max_age)
                 self._wake.set()
-                if fresh and self.state == "online":
+                if fresh and self._answering():
                     gen = self._totals_gen
-                    self._fetched.wait_for(lambda: self._totals_gen != gen or self.state != "online", FRESH_WAIT_S)
+                    self._fetched.wait_for(lambda: self._totals_gen != gen or not self._answering(), FRESH_WAIT_S)
             return self._current()
+
+    def _answering(self) -> bool:
+        """Whether a fresh read can come soon: PostgreSQL is online or the counters answer."""
+        return self.state == "online" or (self.counters is not None and self.counters.reachable)
 
     def _current(self):
         t = self._totals
@@ -217,16 +238,16 @@ class TeamLedger:
         if t.day_start != today or t.month_start != month:  # a new day since the read
             self._want_fresh = FRESH_S
             self._wake.set()
-        extra = [(ts, cost) for ts, cost in self._pending] + [(ts, cost) for ts, cost, _ in self._unsent_at_read]
+        extra = [(ts, cost) for ts, cost in self._pending] + [(ts, cost) for ts, cost, _ in self._unread]
         mine = [(ts, cost) for ts, cost in self._pending] + [
-            (ts, cost) for ts, cost, user in self._unsent_at_read if user == self.user]
+            (ts, cost) for ts, cost, user in self._unread if user == self.user]
         team_day = (t.team_day if t.day_start == today else _ZERO) + sum_usd(c for ts, c in extra if ts >= today)
         team_month = (t.team_month if t.month_start == month else _ZERO) + sum_usd(c for ts, c in extra if ts >= month)
         user_day = (t.user_day if t.day_start == today else _ZERO) + sum_usd(c for ts, c in mine if ts >= today)
         by_user = None
         if t.by_user is not None and t.day_start == today:
             by_user = dict(t.by_user)
-            for ts, cost, user in [(ts, c, self.user) for ts, c in self._pending] + self._unsent_at_read:
+            for ts, cost, user in [(ts, c, self.user) for ts, c in self._pending] + self._unread:
                 if ts >= today:
                     by_user[user] = by_user.get(user, _ZERO) + cost
         return team_day, team_month, user_day, by_user
@@ -236,6 +257,9 @@ class TeamLedger:
     def _run(self) -> None:
         backoff = 0.2
         while not self._stopping.is_set():
+            self._count()
+            if self._fresh_wanted():
+                self._refresh_counted()  # before PostgreSQL, which may be away
             try:
                 if not self.migrated:
                     self._pg.migrate()
@@ -243,7 +267,7 @@ class TeamLedger:
                 while self._send_batch():
                     pass
                 if self._refresh_due():
-                    self._refresh()
+                    self._refresh_ledger()
                 self._set_state("online", "")
                 backoff = 0.2
                 timeout = self._refresh_s
@@ -266,35 +290,76 @@ class TeamLedger:
             return False
         self.sent += self._pg.insert([(row, user, team) for _, row, user, team in batch])
         self.local.mark_sent(seq for seq, *_ in batch)
-        if self.counters is not None:
-            for _, row, user, team in batch:
-                self.counters.add(request_id=row.request_id, team=team, user=user, ts=row.ts,
-                                  cost_usd=row.cost_usd or _ZERO)
         return len(batch) == _BATCH
+
+    def _count(self) -> None:
+        """Add this process's new rows to the team's counters, oldest first; while Redis
+        cannot take them they wait here (the budget reads PostgreSQL meanwhile)."""
+        if self.counters is None:
+            return
+        with self._lock:
+            waiting = list(self._uncounted)
+        done = 0
+        for request_id, ts, cost in waiting:
+            if not self.counters.count(request_id=request_id, user=self.user, ts=ts, cost_usd=cost):
+                break
+            done += 1
+        with self._lock:
+            del self._uncounted[:done]
 
     def _refresh_due(self) -> bool:
         with self._lock:
             if self._totals is None:
                 return True
-            age = time.monotonic() - self._totals_at
+            now = time.monotonic()
+            if self.counters is not None and now - self._ledger_read_at > self._refresh_s:
+                return True  # the counters' reconcile and the view's by-user figures
+            age = now - self._totals_at
             return bool(self._want_fresh) and age > min(self._want_fresh, self._refresh_s) or age > self._refresh_s * 4
 
-    def _refresh(self) -> None:
+    def _fresh_wanted(self) -> bool:
+        """Whether a budget decision waits for a read the counters could give."""
+        if self.counters is None:
+            return False
+        with self._lock:
+            return self._want_fresh == FRESH_S and (
+                self._totals is None or time.monotonic() - self._totals_at > FRESH_S)
+
+    def _refresh_counted(self) -> None:
+        now = self._clock()
+        today = day_start(now)
+        totals = self.counters.totals(user=self.user, day_start=today, month_start=month_start(now))
+        if totals is None:
+            return  # Redis is down: PostgreSQL answers, if it can
+        with self._fetched:
+            # nothing was counted since the read (this thread counts): a row is in it or uncounted
+            unread = [(ts, cost, self.user) for _, ts, cost in self._uncounted]
+            if self._totals is not None and self._totals.day_start == today:
+                totals.by_user = self._totals.by_user  # the last PostgreSQL read's, for the view
+            self._took(totals, unread)
+
+    def _refresh_ledger(self) -> None:
         now = self._clock()
         today, month = day_start(now), month_start(now)
-        source = self.counters if self.counters is not None else self._pg
-        totals = source.totals(team=self.team, user=self.user, day_start=today, month_start=month)
+        totals = self._pg.totals(team=self.team, user=self.user, day_start=today, month_start=month)
+        if self.counters is not None and not self._uncounted:  # (rows waiting would count twice)
+            self.counters.raise_to(totals, self.user)
         # No row was sent since the read (this thread sends), so a row is in the read or still in
         # the spool; the spool is read under the lock `append` writes under: each row counts once.
         with self._fetched:
-            self._unsent_at_read = [(ts, cost, user) for ts, cost, user, team in self.local.unsent_costs(month)
-                                    if team == self.team]
-            self._pending = []
-            self._totals = totals
-            self._totals_at = time.monotonic()
-            self._totals_gen += 1
-            self._want_fresh = 0.0
-            self._fetched.notify_all()
+            unread = [(ts, cost, user) for ts, cost, user, team in self.local.unsent_costs(month) if team == self.team]
+            self._ledger_read_at = time.monotonic()
+            self._took(totals, unread)
+
+    def _took(self, totals, unread: list[tuple[float, Decimal, str]]) -> None:
+        """Make `totals` the current read (under the lock); `unread`: rows it cannot see."""
+        self._unread = unread
+        self._pending = []
+        self._totals = totals
+        self._totals_at = time.monotonic()
+        self._totals_gen += 1
+        self._want_fresh = 0.0
+        self._fetched.notify_all()
 
     def _set_state(self, state: str, problem: str) -> None:
         changed = state != self.state
@@ -331,16 +396,27 @@ def attach(ledger, settings, *, workspace: str = "", on_change: Callable[[], Non
            on_problem: Callable[[str], None] | None = None, counters: TeamCounters | None = None):
     """The ledger to record into for `settings`: `ledger` itself without a team ledger, else a
     TeamLedger over its local SQLite ledger (an existing TeamLedger is replaced when the
-    URL, the user or the team changed)."""
+    URL, the user, the team, the counters' Redis or a password changed)."""
     local = ledger.local if isinstance(ledger, TeamLedger) else ledger
-    url = settings.storage.team_ledger
+    storage = settings.storage
+    url = storage.team_ledger
     user = resolve_user(settings.team.user, workspace) if url else ""
+    counters_url = storage.cache_url if url else None
     if isinstance(ledger, TeamLedger):
-        password = settings.storage.ledger_password
-        if (url, user, settings.team.name, password) == (ledger.url, ledger.user, ledger.team, ledger.password):
+        wanted = (url, user, settings.team.name, counters_url, storage.ledger_password, storage.cache_password)
+        if wanted == (ledger.url, ledger.user, ledger.team, ledger.counters_url, ledger.password,
+                      ledger.counters_password):
             return ledger
         ledger.stop(flush_s=1.0)
     if url is None or not isinstance(local, SqliteLedger):
         return local
-    return TeamLedger(local, url, user=user, team=settings.team.name, counters=counters, on_change=on_change,
-                      on_problem=on_problem, password=settings.storage.ledger_password)
+    if counters is None and counters_url:
+        from lsp_router.redis_client import RedisLink
+        from lsp_router.spend.redis_counters import RedisTeamCounters
+
+        counters = RedisTeamCounters(RedisLink(counters_url, password=storage.cache_password), settings.team.name)
+    team = TeamLedger(local, url, user=user, team=settings.team.name, counters=counters, on_change=on_change,
+                      on_problem=on_problem, password=storage.ledger_password)
+    team.counters_url = counters_url
+    team.counters_password = storage.cache_password if counters_url else None
+    return team

@@ -18,6 +18,9 @@ class DocView:
     language_id: str | None
     version: int | None
     path: str | None = None
+    # the path the model is shown (and the cache key holds): relative to the workspace folder,
+    # so two checkouts of one repository share answers and no home directory reaches a prompt
+    shown_path: str | None = None
     lines: list[str] = field(init=False)
     _starts: list[int] = field(init=False, repr=False)
 
@@ -83,7 +86,7 @@ def file_context(view: DocView, limit_chars: int = 24_000) -> str:
     if len(text) > limit_chars:
         half = limit_chars // 2
         text = text[:half] + "\n…\n" + text[-half:]
-    name = view.path or view.uri
+    name = view.shown_path or view.path or view.uri
     return f"File {name} ({view.language_id or 'text'}):\n```\n{text}\n```"
 
 

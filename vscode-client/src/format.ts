@@ -191,7 +191,7 @@ function ordered(keys: string[], order: string[]): string[] {
 }
 
 /**
- * The status bar tooltip: session totals, a by-task table, a by-tier line, the last request,
+ * The status bar tooltip: session totals, a by-task table, a by-tier table, the last request,
  * the budget, and command links. Markdown for a `vscode.MarkdownString` with `supportThemeIcons`.
  */
 export function tooltipMarkdown(snapshot: SpendSnapshot | null | undefined, notice?: string): string {
@@ -237,17 +237,16 @@ export function tooltipMarkdown(snapshot: SpendSnapshot | null | undefined, noti
     }
     const tiers = ordered(Object.keys(s.byTier ?? {}), TIER_ORDER);
     if (tiers.length) {
+      // accept rates beside the cost: what the cheap tiers' answers were worth (issue 14)
       lines.push('');
-      lines.push(
-        '**By tier:** ' +
-          tiers
-            .map((t) => {
-              const v = s.byTier![t];
-              const accepted = acceptText(s.quality?.byTier?.[t]);
-              return `${escapeMarkdown(t)} ${formatUsd(v.costUsd)} (${formatCount(v.requests, 'request')}${accepted ? `, ${accepted}` : ''})`;
-            })
-            .join(' · '),
-      );
+      lines.push('**By tier**');
+      lines.push('');
+      lines.push(tableRow(['tier', 'cost', 'requests', 'accepted']));
+      lines.push('|:--|--:|--:|--:|');
+      for (const t of tiers) {
+        const v = s.byTier![t];
+        lines.push(tableRow([escapeMarkdown(t), formatUsd(v.costUsd), String(v.requests ?? 0), acceptCell(s.quality?.byTier?.[t])]));
+      }
     }
     if (snapshot.last) {
       lines.push('');
@@ -290,6 +289,12 @@ export function explainHeader(r: {
   return parts.join(' · ');
 }
 
+
+/** "3 of 4 (75%)", or "–" when nothing was shown: the tooltip's accepted column. */
+function acceptCell(stats: { shown: number; accepted: number } | undefined): string {
+  if (!stats || !stats.shown) return '–';
+  return `${stats.accepted} of ${stats.shown} (${Math.round((100 * stats.accepted) / stats.shown)}%)`;
+}
 
 /** "accepted 3 of 4 (75%)", or "" when nothing was shown. */
 export function acceptText(stats: { shown: number; accepted: number } | undefined): string {

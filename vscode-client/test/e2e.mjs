@@ -669,13 +669,19 @@ async function main() {
       check('expected cost computed from the loopback usage', false, cut(exp.stdout + exp.stderr, 300));
     }
     check('tooltip breaks down by task (explain, autocomplete, refactor)', /By task/.test(tooltip) && /explain/.test(tooltip) && /autocomplete/.test(tooltip) && /refactor/.test(tooltip));
+    // the hover renders the by-tier table as rows of tab-separated cells
+    const tierRows = (tooltip.split(/By tier\s*\n/)[1] ?? '').trimStart().split('\n\n')[0].split('\n').filter((l) => l.includes('\t'))
+      .map((l) => l.split('\t').map((c) => c.trim())).filter((r) => r[0] !== 'tier');
+    const tierText = tierRows.map((r) => r.join(' ')).join(' · ');
+    const tierNames = tierRows.map((r) => r[0]);
     check('tooltip shows the nano tier first of the model tiers (after the $0 static tier), with its cost (models.nano set)',
-      /By tier:\s*(static [^·]*·\s*)?nano \$[\d.]+ \(\d+ requests?\b.*mini.*frontier/s.test(tooltip),
-      (tooltip.split('\n').find((l) => l.includes('By tier')) ?? '').trim());
-    check('tooltip breaks down by tier (mini, frontier)', /By tier:.*mini.*frontier/s.test(tooltip) || /By tier:.*frontier.*mini/s.test(tooltip));
+      tierNames.filter((t) => t !== 'static')[0] === 'nano' && /^\$[\d.]+$/.test(tierRows.find((r) => r[0] === 'nano')?.[1] ?? ''),
+      tierText);
+    check('tooltip breaks down by tier (mini, frontier)', tierNames.includes('mini') && tierNames.includes('frontier'), tierText);
     check('tooltip shows the static tier first, at $0 (the rename)',
-      new RegExp(`By tier:\\s*static ${fmt.formatUsdPrecise(0).replace(/[$.]/g, '\\$&')} \\(\\d+ requests?`).test(tooltip),
-      (tooltip.split('\n').find((l) => l.includes('By tier')) ?? '').trim());
+      tierNames[0] === 'static' && tierRows[0][1] === fmt.formatUsd(0), tierText);
+    check('tooltip shows the accept rate beside the cost per tier',
+      tierRows.length > 0 && tierRows.every((r) => r.length === 4) && tierRows.some((r) => /^\d+ of \d+ \(\d+%\)$/.test(r[3])), tierText);
     check('tooltip shows the last request and the cache/escalation counts', /Last:/.test(tooltip) && /cache hit/.test(tooltip) && /escalation/.test(tooltip));
 
     // 10. The keys reached the provider, and only through Secret Storage.

@@ -124,6 +124,9 @@ test('tooltipMarkdown breaks the session down by task and tier, in the one money
   const cells = (row: string) => row.split('|').slice(1, -1).map((c) => c.replace(/&nbsp;/g, ' ').trim());
   const rows = md.split('\n').filter((l) => l.startsWith('| '));
   assert.deepEqual(cells(rows[0]), ['task', 'cost', 'saved', 'requests', 'cache hits', 'escalations']);
+  // the tiers in a table of their own, cheapest first, with the accept rate beside the cost
+  const tierRows = md.split('**By tier**')[1].split('\n').filter((l) => l.startsWith('| ')).map(cells);
+  assert.deepEqual(tierRows, [['tier', 'cost', 'requests', 'accepted'], ['mini', '$0.0023', '4', '–'], ['frontier', '$0.01', '1', '–']]);
   assert.deepEqual(cells(rows[1]), ['autocomplete', '$0.0023', '$0.11', '3', '1', '0']);
   assert.deepEqual(cells(rows[2]), ['explain', '$0.01', '$0.20', '2', '0', '1']);
   // a hover renders tables without padding: every column after the first gets room
@@ -131,7 +134,6 @@ test('tooltipMarkdown breaks the session down by task and tier, in the one money
     const raw = row.split('|').slice(2, -1);
     assert.ok(raw.every((c) => c.trim().startsWith('&nbsp;&nbsp;')), row);
   }
-  assert.match(md, /\*\*By tier:\*\* mini \$0\.0023 \(4 requests\) · frontier \$0\.01 \(1 request\)/);
   assert.match(md, /\*\*Last:\*\* explain → \*\*frontier\*\* `anthropic:claude-opus-4-7` — escalated: mini answer failed the check · \$0\.0080/);
   assert.match(md, /Budget: \$0\.01 of \$1\.00 session cap \(1%\)/);
   assert.match(md, /command:lspRouter\.showSpend/);
@@ -173,13 +175,14 @@ test('tooltipMarkdown orders the tiers cheapest first, static and nano included'
         nano: { costUsd: 0.0004, requests: 5 },
         static: { costUsd: 0, requests: 3 },
       },
+      quality: { byTier: { nano: { shown: 4, accepted: 3, acceptRate: 0.75 } } },
     },
-  });
-  const line = md.split('\n').find((l) => l.startsWith('**By tier:**')) ?? '';
-  const order = ['static', 'nano', 'mini', 'frontier'].map((t) => line.indexOf(`${t} $`));
-  assert.ok(order.every((i) => i >= 0), line);
-  assert.deepEqual([...order].sort((a, b) => a - b), order, line);
-  assert.match(line, /nano \$0\.00040 \(5 requests\)/);
+  } as SpendSnapshot);
+  const cells = (row: string) => row.split('|').slice(1, -1).map((c) => c.replace(/&nbsp;/g, ' ').trim());
+  const rows = md.split('**By tier**')[1].split('\n\n')[1].split('\n').map(cells);
+  assert.deepEqual(rows.slice(2).map((r) => r[0]), ['static', 'nano', 'mini', 'frontier']);
+  assert.deepEqual(rows[3], ['nano', '$0.00040', '5', '3 of 4 (75%)']);
+  assert.deepEqual(rows[4], ['mini', '$0.0020', '2', '–']);
 });
 
 test('statusMessage is short: verb, tier and cost, never the model or the reason', () => {
