@@ -51,6 +51,7 @@ def test_a_reachable_redis_with_its_namespace_and_entries(redis_server, tmp_path
     assert report["ledger"] == {"local": str(Path(server_env["LSP_ROUTER_DATA_DIR"]) / "ledger.sqlite3"), "team": None}
     cache = report["cache"]
     assert cache["url"] == redis_server.url and cache["shared"] is True and cache["used"] is True
+    assert cache["counters"] is False  # no team ledger: no budget counters in Redis
     assert cache["reachable"] is True and "error" not in cache
     assert cache["namespace"] == "core|git:github.com/acme/shop" == namespace
     assert cache["entries"] == 2 and cache["sizeBytes"] > 0 and cache["usedMemoryBytes"] > 0
@@ -68,6 +69,12 @@ def test_cache_shared_off_or_disk_is_said(redis_server, tmp_path, server_env):
     assert "cache.shared is false: nothing is shared" in off.stdout and "reachable: yes" in off.stdout
     assert json.loads(check(tmp_path, server_env, {"cache": redis_server.url}, {"shared": False}, "--json")
                       .stdout)["cache"]["used"] is False
+
+    # with a team ledger the budget counters use this Redis all the same; a ledger down fails the check
+    ledger = f"postgresql://team@127.0.0.1:{free_port()}/lsp_router"
+    both = check(tmp_path, server_env, {"cache": redis_server.url, "ledger": ledger}, {"shared": False})
+    assert both.returncode == 1 and "connection refused" in both.stderr
+    assert "budget counters still use this Redis" in both.stderr and "reachable: yes (PING)" in both.stderr
 
     disk = check(tmp_path, server_env, {"cache": "disk"}, {"shared": False}, "--json")
     assert disk.returncode == 0

@@ -275,13 +275,19 @@ def _cache_report(args: argparse.Namespace, settings) -> tuple[dict, list[str], 
     from lsp_router.cache.redis_store import cache_namespace, team_name
 
     namespace = cache_namespace(team_name(settings), str(Path(getattr(args, "workspace", None) or ".").resolve()))
-    cache.update(url=redact_url(url), namespace=namespace, used=settings.cache.shared and settings.cache.enabled)
+    # with a team ledger the budget counters live in this Redis too, cache.shared or not (spend/team.py attach)
+    counters = settings.storage.team_ledger is not None
+    cache.update(url=redact_url(url), namespace=namespace, used=settings.cache.shared and settings.cache.enabled,
+                 counters=counters)
     lines = [f"shared cache: {redact_url(url)}", f"  namespace: {namespace} (team.name|this repository)"]
+    also = "; the team ledger's budget counters still use this Redis" if counters else ""
     if not settings.cache.shared:
-        cache["note"] = "cache.shared is false: nothing is shared (set cache.shared to true to use this Redis)"
+        cache["note"] = f"cache.shared is false: nothing is shared (set cache.shared to true to share answers){also}"
     elif not settings.cache.enabled:
-        cache["note"] = "cache.enabled is false: no result cache, so nothing is shared"
+        cache["note"] = f"cache.enabled is false: no result cache, so nothing is shared{also}"
     lines.append(f"  {cache['note']}" if "note" in cache else "  cache.shared: true (answers are shared)")
+    if counters and "note" not in cache:
+        lines.append("  team budget counters: in this Redis too (storage.ledger is a team ledger)")
     ok = _ping_redis(url, namespace, settings, cache, lines)
     return cache, lines, ok
 
