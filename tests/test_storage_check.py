@@ -79,7 +79,8 @@ def test_cache_shared_off_or_disk_is_said(redis_server, tmp_path, server_env):
     disk = check(tmp_path, server_env, {"cache": "disk"}, {"shared": False}, "--json")
     assert disk.returncode == 0
     assert json.loads(disk.stdout)["cache"] == {"storage": "disk", "url": None, "shared": False, "enabled": True,
-                                                "used": False, "reachable": None, "namespace": None}
+                                                "used": False, "counters": False, "reachable": None,
+                                                "namespace": None}
 
 
 def test_a_down_redis_fails_the_check_with_the_cause(tmp_path, server_env):

@@ -1,7 +1,8 @@
 """`lsp-router spend [--today|--session ID|--since DATE] [--by task|model|tier|day] [--json]`,
 `lsp-router spend --team [--by user|day|model|tier|task] [--json]` (the team ledger) and
-`lsp-router storage check|migrate`. The team ledger's URL comes from the settings: `--settings
-FILE` (the same shape as initializationOptions), and `--workspace DIR` for `team.user`'s git email."""
+`lsp-router storage check|migrate` (check: the team ledger and the shared cache). The URLs come
+from the settings: `--settings FILE` (the same shape as initializationOptions), and `--workspace
+DIR` for `team.user`'s git email and the shared cache's namespace."""
 
 from __future__ import annotations
 
@@ -262,7 +263,7 @@ def _cache_report(args: argparse.Namespace, settings) -> tuple[dict, list[str], 
     url = settings.storage.cache_url
     cache: dict[str, Any] = {"storage": redact_url(settings.storage.cache), "url": None,
                              "shared": settings.cache.shared, "enabled": settings.cache.enabled,
-                             "used": False, "reachable": None, "namespace": None}
+                             "used": False, "counters": False, "reachable": None, "namespace": None}
     if url is None:
         lines = ["shared cache: not configured (storage.cache is disk: the local cache only; "
                  "set it to a redis:// URL and cache.shared to true)"]
@@ -305,6 +306,8 @@ def _ping_redis(url: str, namespace: str, settings, cache: dict, lines: list[str
     try:
         link.try_call(lambda client: client.ping())
         figures = level.stats()
+        if figures.get("error"):  # gone between the PING and the read
+            raise ConnectionError(figures["error"])
         memory = link.call(lambda client: client.info("memory"), None) or {}  # an ACL may forbid INFO
     except ConnectionError as error:
         cache.update(reachable=False, error=str(error), fix=link.last_hint)
