@@ -8,8 +8,9 @@ and brings the link back up when Redis answers. So an unreachable Redis costs no
 keystroke, and not even a connect timeout once it is known to be down. The outage is logged
 once (and its end once); nothing is shown to the user.
 
-The password comes from the URL, else from `LSP_ROUTER_REDIS_PASSWORD`; it is never logged:
-every message shows the URL through `redact_url`.
+The password comes from the URL, else from the settings (`storage.cachePassword`, which an
+editor fills from its secret store), else from `LSP_ROUTER_REDIS_PASSWORD`; it is never
+logged: every message shows the URL through `redact_url`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,37 @@ def redact_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
+# (what the error text says, what failed, what to do), first match wins
+_CAUSES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("noauth", "authentication required", "must be called with the client already authenticated"),
+     "authentication required", "Redis asks for a password: set storage.cachePassword (VS Code: LSP Router: Set "
+     "Shared Cache Password…), LSP_ROUTER_REDIS_PASSWORD, or put it in the URL"),
+    (("invalid username-password", "invalid password", "wrong password", "wrongpass"),
+     "authentication failed", "check the password (storage.cachePassword, LSP_ROUTER_REDIS_PASSWORD or the URL) "
+     "and the user name in the URL"),
+    (("noperm", "no permissions"), "permission denied", "the Redis user's ACL must allow this lsp-router's commands"),
+    (("name or service not known", "nodename nor servname", "temporary failure in name resolution",
+      "getaddrinfo failed", "no address associated"), "DNS lookup failed", "check the host name in storage.cache"),
+    (("connection refused", "error 111 ", "error 61 ", "error 10061 "), "connection refused",
+     "is redis-server running and listening on that address and port (bind, port in redis.conf)?"),
+    (("timeout", "timed out"), "timed out", "check the network path and any firewall to the Redis host; rediss:// "
+     "needs Redis' TLS port"),
+    (("ssl", "certificate", "tls"), "TLS failed", "rediss:// needs Redis' TLS port and a certificate this machine trusts"),
+    (("db index is out of range",), "no such database", "the number after the port in storage.cache is "
+     "beyond the server's databases setting"),
+    (("protocol error",), "not a Redis server", "check the host and port in storage.cache"),
+)
+
+
+def explain_redis_error(error: BaseException) -> tuple[str, str]:
+    """(what failed, what to do) for a Redis or socket error: authentication, refused, DNS, ..."""
+    text = f"{type(error).__name__}: {error}".lower()
+    for needles, what, hint in _CAUSES:
+        if any(needle in text for needle in needles):
+            return what, hint
+    return "failed", "run lsp-router storage check"
+
+
 def _scrub(text: str, secret: str | None) -> str:
     return text.replace(secret, "***") if secret else text
 
@@ -60,8 +92,10 @@ class RedisLink:
     """
 
     def __init__(self, url: str, *, connect_timeout: float = CONNECT_TIMEOUT_S,
-                 socket_timeout: float = SOCKET_TIMEOUT_S, backoff_first_s: float = BACKOFF_FIRST_S) -> None:
+                 socket_timeout: float = SOCKET_TIMEOUT_S, backoff_first_s: float = BACKOFF_FIRST_S,
+                 password: str | None = None) -> None:
         self.url = url
+        self._given_password = password  # storage.cachePassword: used when the URL has none
         self.shown = redact_url(url)
         self._backoff_first = backoff_first_s
         self._probing = False
@@ -75,6 +109,7 @@ class RedisLink:
         self._backoff = 0.0
         self._password: str | None = None
         self.last_error: str | None = None
+        self.last_hint: str | None = None  # what to do about last_error
         self.reachable: bool | None = None  # None: not tried yet
 
     # -- the client ---------------------------------------------------------------------
@@ -97,10 +132,11 @@ class RedisLink:
             "health_check_interval": 0,
             "client_name": "lsp-router",
         }
-        parts = urlsplit(self.url)
-        self._password = parts.password
-        if parts.password is None and os.environ.get(PASSWORD_ENV):
-            self._password = options["password"] = os.environ[PASSWORD_ENV]
+        self._password = urlsplit(self.url).password
+        if self._password is None:
+            self._password = self._given_password or os.environ.get(PASSWORD_ENV) or None
+            if self._password:
+                options["password"] = self._password
         return redis.Redis.from_url(self.url, **options)
 
     def client(self) -> Any | None:
@@ -157,10 +193,12 @@ class RedisLink:
         kind = type(error).__name__
         text = _scrub(str(error).strip() or kind, self._password)
         state = "refuses us" if "Auth" in kind or "Permission" in kind or "NOAUTH" in text else "is unreachable"
-        self.last_error = f"{self.shown} {state} ({kind}: {text})"
+        what, self.last_hint = explain_redis_error(error)
+        self.last_error = f"{self.shown} {state}: {what} ({kind}: {text})"
         if first:
-            log.warning("lsp-router: Redis at %s %s (%s): going on without it, trying again in %.0f s, then up to every %.0f s",
-                        self.shown, state, f"{kind}: {text}", self._backoff, BACKOFF_MAX_S)
+            log.warning("lsp-router: Redis at %s %s: %s (%s; %s): going on without it, trying again in %.0f s, "
+                        "then up to every %.0f s", self.shown, state, what, f"{kind}: {text}", self.last_hint,
+                        self._backoff, BACKOFF_MAX_S)
         if client is not None:
             try:
                 client.close()
@@ -201,6 +239,7 @@ class RedisLink:
         self.reachable = True
         self._backoff = 0.0
         self.last_error = None
+        self.last_hint = None
 
     @property
     def backing_off(self) -> bool:

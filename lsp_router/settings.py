@@ -97,6 +97,16 @@ def choice(path: str, value: Any, choices: tuple[str, ...]) -> str:
     return value
 
 
+def secret(path: str, value: Any) -> str | None:
+    """A password or key: a string, "" or null for none. A wrong value is named by its type
+    only: the error message must not echo what may be a secret."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise SettingsError(path, f"expected a string (a password), got {_type_name(value)}")
+    return value
+
+
 def optional_str(path: str, value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -455,12 +465,18 @@ class StorageSettings:
     to the local file first: the spool). The URL's password, or PGPASSWORD /
     LSP_ROUTER_PG_PASSWORD, is never logged.
     `cache`: `disk` (the local cache only) or a `redis://`/`rediss://` URL for the team's
-    shared cache level (used with `cache.shared`)."""
+    shared cache level (used with `cache.shared`).
+    `ledgerPassword` / `cachePassword`: the passwords for those URLs when the URL has none,
+    handed over by an editor from its secret store (VS Code's SecretStorage), like API keys;
+    they come before LSP_ROUTER_PG_PASSWORD / LSP_ROUTER_REDIS_PASSWORD. Never shown."""
 
     ledger: str = LEDGER_SQLITE
     cache: str = "disk"
+    ledger_password: str | None = field(default=None, repr=False)
+    cache_password: str | None = field(default=None, repr=False)
 
-    _KEYS = {"ledger": "ledger", "cache": "cache"}
+    _KEYS = {"ledger": "ledger", "cache": "cache", "ledgerPassword": "ledger_password",
+             "cachePassword": "cache_password"}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any] | None) -> "StorageSettings":
@@ -472,6 +488,8 @@ class StorageSettings:
                 values["ledger"] = LEDGER_SQLITE if value is None else ledger_choice("storage.ledger", value)
             elif key == "cache":
                 values["cache"] = "disk" if value in (None, "", "disk") else redis_url("storage.cache", value)
+            else:
+                values[cls._KEYS[key]] = secret(f"storage.{key}", value)
         return cls(**values)
 
     @property
@@ -485,7 +503,9 @@ class StorageSettings:
         return None if self.cache == "disk" else self.cache
 
     def __repr__(self) -> str:  # never a password in a log line
-        return f"StorageSettings(ledger={redact_url(self.ledger)!r}, cache={redact_url(self.cache)!r})"
+        given = [key for key in ("ledgerPassword", "cachePassword") if getattr(self, self._KEYS[key])]
+        passwords = f", passwords set: {', '.join(given)}" if given else ""
+        return f"StorageSettings(ledger={redact_url(self.ledger)!r}, cache={redact_url(self.cache)!r}{passwords})"
 
 
 @dataclass(frozen=True)
@@ -892,6 +912,8 @@ def settings_schema() -> dict[str, dict[str, Any]]:
         kind: Any = "boolean" if isinstance(value, bool) else ["number", "null"]
         schema[f"budget.{key}"] = {"type": kind, "default": value, **({} if kind == "boolean" else {"minimum": 0})}
     schema["storage.ledger"] = {"type": "string", "default": defaults.storage.ledger}
+    for key in ("ledgerPassword", "cachePassword"):  # VS Code: from Secret Storage, never settings.json
+        schema[f"storage.{key}"] = {"type": "string", "default": "", "client": False}
     for key in TeamSettings._KEYS:
         schema[f"team.{key}"] = {"type": "string", "default": getattr(defaults.team, key)}
     for key, name in CacheSettings._KEYS.items():

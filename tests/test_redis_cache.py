@@ -202,6 +202,27 @@ def test_the_password_comes_from_the_environment_and_is_never_logged(tmp_path, m
             assert "refuses us" in caplog.text and "wrong-pw" not in caplog.text
 
 
+def test_the_settings_password_comes_before_the_environment_and_after_the_url(tmp_path, monkeypatch, caplog):
+    from tests.redis_server import RedisServer
+
+    with RedisServer(tmp_path / "redis", password="s3cret-pw") as server:
+        bare = server.url.replace(":s3cret-pw@", "")
+        monkeypatch.setenv("LSP_ROUTER_REDIS_PASSWORD", "wrong-env-pw")
+        level = RedisResultCache(RedisLink(bare, password="s3cret-pw"), "t|a", CacheSettings())  # storage.cachePassword
+        level.put("k", entry())
+        assert level.get("k") is not None
+        monkeypatch.delenv("LSP_ROUTER_REDIS_PASSWORD")
+        in_url = RedisResultCache(RedisLink(server.url, password="wrong-settings-pw"), "t|a", CacheSettings())
+        assert in_url.get("k") is not None  # the URL's own password wins
+        with caplog.at_level(logging.DEBUG):
+            wrong = RedisResultCache(RedisLink(bare, password="wrong-settings-pw"), "t|a", CacheSettings())
+            assert wrong.get("k") is None
+            error = wrong.stats()["error"]
+        assert "authentication failed" in error and "wrong-settings-pw" not in error + caplog.text
+        for cache in (level, in_url, wrong):
+            cache.close()
+
+
 # ----------------------------------------------------------------------------- the lock
 
 

@@ -251,3 +251,38 @@ async def test_cache_stats_and_clear_shared_work_on_this_namespace(start_server,
     down = cli("stats", "--json", "--settings", str(settings_file), "--workspace", str(shop), env=env)
     figures = json.loads(down.stdout)["shared"]
     assert figures["reachable"] is False and "unreachable" in figures["error"]
+
+
+async def test_the_redis_password_can_come_from_the_settings_alone(start_server, loopback, tmp_path):
+    """storage.cachePassword (VS Code: from Secret Storage) opens a password-protected Redis
+    named by a URL without one; without it the cache stays local until the password arrives in a
+    settings change; the password is never shown."""
+    from lsprotocol import types
+
+    from tests.redis_server import RedisServer
+
+    with RedisServer(tmp_path / "redis", password="cache-s3cret-9f2") as redis:
+        bare = f"redis://127.0.0.1:{redis.port}/0"
+        root = repository(tmp_path / "shop", "git@github.com:acme/shop.git")
+        loopback.reply("An explanation.")
+        no_env = {"LSP_ROUTER_REDIS_PASSWORD": ""}
+
+        without = settings_for(loopback, routing=PINNED, storage={"cache": bare}, cache={"shared": True})
+        refused = await start_server(without, env={**machine(tmp_path, "cy"), **no_env}, root=root)
+        assert (await refused.explain(refused.open(ARGPARSE), *SECOND))["cached"] is False  # answered all the same
+        await asyncio.sleep(0.3)
+        assert entry_keys(redis) == []
+
+        # the password set while the server runs (VS Code: the command, then didChangeConfiguration)
+        with_password = {**without, "storage": {"cache": bare, "cachePassword": "cache-s3cret-9f2"}}
+        refused.client.workspace_did_change_configuration(
+            types.DidChangeConfigurationParams(settings={"lspRouter": with_password}))
+        await refused.spend()  # the change is handled before the next request
+        await refused.explain(refused.open(ARGPARSE), *FIRST)
+        await wait_until(lambda: len(entry_keys(redis)) == 1)
+        two = await start_server(with_password, env={**machine(tmp_path, "bo"), **no_env}, root=root)
+        assert (await two.explain(two.open(ARGPARSE), *FIRST))["cached"] is True
+        for session in (refused, two):
+            said = " ".join(m.message for m in [*session.client.messages, *session.client.log_messages])
+            assert "cache-s3cret-9f2" not in said
+            assert session.client.messages == []

@@ -196,3 +196,25 @@ def test_start_up_never_imports_psycopg_without_a_team_ledger():
             "print('psycopg' in sys.modules, 'lsp_router.spend.team' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_storage_passwords_are_strings_hidden_from_repr_and_errors():
+    from lsp_router.settings import StorageSettings, parse_settings
+
+    good, errors = parse_settings({"storage": {
+        "ledger": "postgresql://ann@db.example/ledger", "ledgerPassword": "pg-s3cret",
+        "cache": "redis://10.0.0.5:6379/0", "cachePassword": "redis-s3cret"}})
+    assert errors == []
+    assert (good.storage.ledger_password, good.storage.cache_password) == ("pg-s3cret", "redis-s3cret")
+    for shown in (repr(good.storage), repr(good), str(good.storage)):
+        assert "s3cret" not in shown
+    assert "passwords set: ledgerPassword, cachePassword" in repr(good.storage)
+    # "" and null are no password (VS Code sends null for a cleared secret)
+    cleared, errors = parse_settings({"storage": {"ledgerPassword": None, "cachePassword": ""}}, good)
+    assert errors == [] and cleared.storage == StorageSettings()
+
+    for value in (12345678, ["pw"], {"pw": 1}, True):
+        bad, errors = parse_settings({"storage": {"cache": "redis://h:6379/0", "cachePassword": value}}, good)
+        assert bad.storage == good.storage, value  # the section keeps its last good value
+        assert len(errors) == 1 and "lspRouter.storage.cachePassword" in errors[0] and "expected a string" in errors[0]
+        assert "12345678" not in errors[0] and "'pw'" not in errors[0]  # named by type, never echoed

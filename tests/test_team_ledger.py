@@ -371,6 +371,22 @@ async def test_a_wrong_password_is_told_once_without_the_password(start_server, 
     assert len(session.client.messages) == len(messages)  # told once, not at every retry
 
 
+async def test_the_password_can_come_from_the_settings_alone(start_server, loopback, pg_url):  # noqa: F811
+    """storage.ledgerPassword (VS Code: from Secret Storage) opens a URL without a password,
+    and is never shown."""
+    bare = pg_url.replace(f":{PASSWORD}@", "@")
+    settings = team_settings(loopback, bare, "hal@example.com")
+    settings["storage"]["ledgerPassword"] = PASSWORD
+    loopback.reply("Wraps text.", api="openai-chat")
+    session = await start_server(settings, env={"PGPASSWORD": "", "LSP_ROUTER_PG_PASSWORD": ""})
+    await explain_at(session, session.open(SOURCE), 0)
+    rows = await wait_for(lambda: pg_rows(pg_url), what="the row in PostgreSQL")
+    assert [r[1] for r in rows] == ["hal@example.com"]
+    assert (await session.spend())["team"]["ledger"] == "online"
+    said = " ".join(m.message for m in [*session.client.messages, *session.client.log_messages])
+    assert PASSWORD not in said and session.client.messages == []
+
+
 async def test_with_redis_the_team_cap_holds_across_servers_while_postgres_is_down(
         start_server, loopback, pg_own, redis_server, tmp_path):
     """The counters in Redis take each row as it is written: two servers whose PostgreSQL is

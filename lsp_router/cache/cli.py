@@ -91,7 +91,7 @@ def _shared_level(args: argparse.Namespace, err: TextIO):
 
     workspace = getattr(args, "workspace", None) or "."
     namespace = cache_namespace(team_name(settings), str(Path(workspace).resolve()))
-    level = RedisResultCache(RedisLink(url), namespace, settings.cache)
+    level = RedisResultCache(RedisLink(url, password=settings.storage.cache_password), namespace, settings.cache)
     level.active = settings.cache.shared and settings.cache.enabled  # type: ignore[attr-defined]
     return level
 

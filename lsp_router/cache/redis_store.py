@@ -312,7 +312,7 @@ class TwoLevelCache:
 
 
 def open_shared_cache(local, settings, workspace: str | None,
-                      *, link_factory: Callable[[str], RedisLink] = RedisLink) -> Any:
+                      *, link_factory: Callable[..., RedisLink] = RedisLink) -> Any:
     """`local` with the team's shared level behind it when `cache.shared` is on and
     `storage.cache` is a Redis URL; else `local` itself. Never raises, never connects here."""
     url = settings.storage.cache_url
@@ -323,6 +323,6 @@ def open_shared_cache(local, settings, workspace: str | None,
         log.info("no workspace folder: the shared cache is not used (answers are shared per repository)")
         return local
     namespace = cache_namespace(team_name(settings), workspace)
-    shared = RedisResultCache(link_factory(url), namespace, settings.cache)
+    shared = RedisResultCache(link_factory(url, password=settings.storage.cache_password), namespace, settings.cache)
     log.info("shared cache at %s, namespace %s", shared.link.shown, namespace)
     return TwoLevelCache(local, shared)

@@ -1,12 +1,14 @@
 """`lsp-router spend [--today|--session ID|--since DATE] [--by task|model|tier|day] [--json]`,
 `lsp-router spend --team [--by user|day|model|tier|task] [--json]` (the team ledger) and
-`lsp-router storage check|migrate`. The team ledger's URL comes from the settings: `--settings
-FILE` (the same shape as initializationOptions), and `--workspace DIR` for `team.user`'s git email."""
+`lsp-router storage check|migrate` (check: the team ledger and the shared cache). The URLs come
+from the settings: `--settings FILE` (the same shape as initializationOptions), and `--workspace
+DIR` for `team.user`'s git email and the shared cache's namespace."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from datetime import date
 from typing import Any
@@ -46,7 +48,8 @@ def _settings_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--settings", metavar="FILE",
                         help="a JSON file with lspRouter settings (the same shape as initializationOptions)")
     parser.add_argument("--workspace", metavar="DIR",
-                        help="the workspace folder (team.user defaults to its git user.email)")
+                        help="the workspace folder (team.user defaults to its git user.email; its repository "
+                             "names the shared cache's namespace; default: the current folder)")
 
 
 def load_settings(args: argparse.Namespace):
@@ -157,7 +160,7 @@ def _run_team_spend(args: argparse.Namespace, by: str) -> int:
         return 2
     from lsp_router.spend.report import from_groups
 
-    ledger = PgLedger(url)
+    ledger = PgLedger(url, password=settings.storage.ledger_password)
     try:
         groups = ledger.grouped(by, team=settings.team.name, since=query.get("since"))
     except LedgerError as exc:
@@ -182,8 +185,10 @@ def _run_team_spend(args: argparse.Namespace, by: str) -> int:
 def register_storage(subparsers: Any) -> None:
     """`lsp-router storage check|migrate`."""
     parser = subparsers.add_parser(
-        "storage", help="check or migrate the team ledger",
-        description="What is configured for storage, whether it is reachable and migrated; migrate it by hand.")
+        "storage", help="check the team ledger and shared cache, or migrate the team ledger",
+        description="What is configured for storage (the team ledger, the shared cache), whether it is reachable "
+                    "and migrated; migrate the team ledger by hand. Passwords: in the URL, or "
+                    "LSP_ROUTER_PG_PASSWORD / PGPASSWORD and LSP_ROUTER_REDIS_PASSWORD.")
     actions = parser.add_subparsers(dest="storage_action", metavar="ACTION")
     actions.required = True
     for name, text in (("check", "say what is configured, reachable and migrated (non-zero when unreachable)"),
@@ -195,51 +200,133 @@ def register_storage(subparsers: Any) -> None:
 
 
 def run_storage(args: argparse.Namespace) -> int:
+    action = getattr(args, "storage_action", "check")
+    settings, url = _team_url(args, f"lsp-router storage {action}")
+    if url is None and action == "migrate":
+        print("lsp-router storage migrate: no team ledger configured (storage.ledger is sqlite); "
+              "the local ledger migrates itself", file=sys.stderr)
+        return 2
+    ledger, lines, ok = _ledger_report(args, settings, url, action)
+    report: dict[str, Any] = {"ledger": ledger}
+    if action == "check":  # the shared cache has no schema: only `check` looks at it
+        report["cache"], cache_lines, cache_ok = _cache_report(args, settings)
+        lines, ok = lines + cache_lines, ok and cache_ok
+    _print_storage(args, report, lines, error=not ok)
+    return 0 if ok else 1
+
+
+def _ledger_report(args: argparse.Namespace, settings, url: str | None, action: str) -> tuple[dict, list[str], bool]:
+    """(the `ledger` object, its lines, reachable or not configured); `migrate` migrates first."""
     from lsp_router.settings import redact_url
     from lsp_router.spend.pg import PG_SCHEMA_VERSION, PgLedger
 
-    action = getattr(args, "storage_action", "check")
-    settings, url = _team_url(args, f"lsp-router storage {action}")
-    report: dict[str, Any] = {"ledger": {"local": str(paths.ledger_path()), "team": None}}
+    ledger: dict[str, Any] = {"local": str(paths.ledger_path()), "team": None}
     if url is None:
-        if action == "migrate":
-            print("lsp-router storage migrate: no team ledger configured (storage.ledger is sqlite); "
-                  "the local ledger migrates itself", file=sys.stderr)
-            return 2
-        _print_storage(args, report, ["ledger: sqlite (local): " + str(paths.ledger_path()),
-                                      "team ledger: not configured (set storage.ledger to a postgresql:// URL)"])
-        return 0
+        return ledger, ["ledger: sqlite (local): " + str(paths.ledger_path()),
+                        "team ledger: not configured (set storage.ledger to a postgresql:// URL)"], True
     from lsp_router.spend.team import resolve_user
 
     team: dict[str, Any] = {"url": redact_url(url), "reachable": False, "schemaVersion": None,
                             "expectedVersion": PG_SCHEMA_VERSION, "migrated": False,
                             "user": resolve_user(settings.team.user, getattr(args, "workspace", None)),
                             "team": settings.team.name}
-    report["ledger"]["team"] = team
-    ledger = PgLedger(url, connect_timeout_s=5)
+    ledger["team"] = team
+    pg = PgLedger(url, connect_timeout_s=5, password=settings.storage.ledger_password)
     lines = [f"ledger: sqlite (local, the spool): {paths.ledger_path()}{_spooled(team)}",
              f"team ledger: {redact_url(url)}", f"user: {team['user']}, team: {team['team'] or '(none)'}"]
     try:
         if action == "migrate":
-            before, after = ledger.migrate()
+            before, after = pg.migrate()
             lines.append(f"migrated: schema {before} -> {after}" if after != before else f"schema {after}: up to date")
-        version = ledger.schema_version()
+        version = pg.schema_version()
         team.update(reachable=True, schemaVersion=version, migrated=version == PG_SCHEMA_VERSION)
         lines.append("reachable: yes")
         if version == PG_SCHEMA_VERSION:
-            lines.append(f"migrated: yes (schema {version}); {ledger.count()} rows")
+            lines.append(f"migrated: yes (schema {version}); {pg.count()} rows")
         else:
             lines.append(f"migrated: no (schema {version}, this lsp-router uses {PG_SCHEMA_VERSION}): "
                          "run lsp-router storage migrate, or start the server (it migrates)")
     except LedgerError as exc:
         team["error"] = str(exc)
         lines.append(f"reachable: no: {exc}")
-        _print_storage(args, report, lines, error=True)
-        return 1
+        return ledger, lines, False
     finally:
-        ledger.close()
-    _print_storage(args, report, lines)
-    return 0
+        pg.close()
+    return ledger, lines, True
+
+
+def _cache_report(args: argparse.Namespace, settings) -> tuple[dict, list[str], bool]:
+    """(the `cache` object, its lines, reachable or not configured): storage.cache, whether
+    cache.shared uses it, PING, this workspace's namespace and its entries."""
+    from lsp_router.settings import redact_url
+
+    url = settings.storage.cache_url
+    cache: dict[str, Any] = {"storage": redact_url(settings.storage.cache), "url": None,
+                             "shared": settings.cache.shared, "enabled": settings.cache.enabled,
+                             "used": False, "counters": False, "reachable": None, "namespace": None}
+    if url is None:
+        lines = ["shared cache: not configured (storage.cache is disk: the local cache only; "
+                 "set it to a redis:// URL and cache.shared to true)"]
+        if settings.cache.shared:
+            cache["note"] = "cache.shared is true but storage.cache is disk: nothing is shared"
+            lines.append(f"  {cache['note']}")
+        return cache, lines, True
+    from pathlib import Path
+
+    from lsp_router.cache.redis_store import cache_namespace, team_name
+
+    namespace = cache_namespace(team_name(settings), str(Path(getattr(args, "workspace", None) or ".").resolve()))
+    # with a team ledger the budget counters live in this Redis too, cache.shared or not (spend/team.py attach)
+    counters = settings.storage.team_ledger is not None
+    cache.update(url=redact_url(url), namespace=namespace, used=settings.cache.shared and settings.cache.enabled,
+                 counters=counters)
+    lines = [f"shared cache: {redact_url(url)}", f"  namespace: {namespace} (team.name|this repository)"]
+    also = "; the team ledger's budget counters still use this Redis" if counters else ""
+    if not settings.cache.shared:
+        cache["note"] = f"cache.shared is false: nothing is shared (set cache.shared to true to share answers){also}"
+    elif not settings.cache.enabled:
+        cache["note"] = f"cache.enabled is false: no result cache, so nothing is shared{also}"
+    lines.append(f"  {cache['note']}" if "note" in cache else "  cache.shared: true (answers are shared)")
+    if counters and "note" not in cache:
+        lines.append("  team budget counters: in this Redis too (storage.ledger is a team ledger)")
+    ok = _ping_redis(url, namespace, settings, cache, lines)
+    return cache, lines, ok
+
+
+def _ping_redis(url: str, namespace: str, settings, cache: dict, lines: list[str]) -> bool:
+    """PING, then this namespace's entries and Redis' memory (both cheap: ZCARD, GET, INFO)."""
+    from lsp_router.cache.cli import _size
+    from lsp_router.cache.redis_store import RedisResultCache
+    from lsp_router.redis_client import RedisLink
+
+    link = RedisLink(url, connect_timeout=3, socket_timeout=3, password=settings.storage.cache_password)
+    level = RedisResultCache(link, namespace, settings.cache)
+    quiet = logging.getLogger("lsp_router.redis_client")
+    was, quiet.disabled = quiet.disabled, True  # the report says why; the server's log line would say it twice
+    try:
+        link.try_call(lambda client: client.ping())
+        figures = level.stats()
+        if figures.get("error"):  # gone between the PING and the read
+            raise ConnectionError(figures["error"])
+        memory = link.call(lambda client: client.info("memory"), None) or {}  # an ACL may forbid INFO
+    except ConnectionError as error:
+        cache.update(reachable=False, error=str(error), fix=link.last_hint)
+        lines.append(f"  reachable: no: {error} ({link.last_hint})")
+        return False
+    finally:
+        link.close()
+        quiet.disabled = was
+    cache.update(reachable=True, entries=figures["entries"], sizeBytes=figures["sizeBytes"],
+                 maxSizeBytes=figures["maxSizeBytes"], usedMemoryBytes=memory.get("used_memory"),
+                 maxMemoryBytes=memory.get("maxmemory") or None)
+    lines.append("  reachable: yes (PING)")
+    used = ""
+    if cache["usedMemoryBytes"] is not None:
+        of = f" of {_size(cache['maxMemoryBytes'])}" if cache["maxMemoryBytes"] else " (no maxmemory)"
+        used = f"; Redis uses {_size(cache['usedMemoryBytes'])}{of}"
+    lines.append(f"  entries: {cache['entries']}, {_size(cache['sizeBytes'])} of {_size(cache['maxSizeBytes'])} "
+                 f"in this namespace{used}")
+    return True
 
 
 def _spooled(team: dict) -> str:

@@ -110,14 +110,15 @@ class TeamTotals:
     by_user: dict[str, Decimal] | None  # today's, when the database lets this role see it
 
 
-def explain_pg_error(url: str, exc: BaseException) -> str:
+def explain_pg_error(url: str, exc: BaseException, password: str | None = None) -> str:
     """One line: what failed (refused, auth, DNS, timeout, ...), and what to do. Never the password."""
     cause = " ".join(str(exc).split()) or type(exc).__name__
     low = cause.lower()
     where = redact_url(url)
     if "password authentication failed" in low or "no password supplied" in low or "authentication failed" in low:
         what, hint = "authentication failed", (
-            "check the role and its password (in the URL, PGPASSWORD or LSP_ROUTER_PG_PASSWORD) and pg_hba.conf")
+            "check the role and its password (in the URL, storage.ledgerPassword, LSP_ROUTER_PG_PASSWORD or "
+            "PGPASSWORD) and pg_hba.conf")
     elif "could not translate host name" in low or "name or service not known" in low or "nodename nor servname" in low:
         what, hint = "DNS lookup failed", "check the host name in storage.ledger"
     elif "connection refused" in low:
@@ -136,13 +137,13 @@ def explain_pg_error(url: str, exc: BaseException) -> str:
     else:
         what, hint = "failed", "run lsp-router storage check"
     # libpq never puts the password in its messages; the URL is redacted all the same
-    return f"team ledger {where}: {what}: {redact(cause, url)} ({hint})"
+    return f"team ledger {where}: {what}: {redact(cause, url, password)} ({hint})"
 
 
-def redact(text: str, url: str) -> str:
+def redact(text: str, url: str, password: str | None = None) -> str:
     from urllib.parse import unquote, urlsplit
 
-    secrets = {os.environ.get("LSP_ROUTER_PG_PASSWORD", ""), os.environ.get("PGPASSWORD", "")}
+    secrets = {os.environ.get("LSP_ROUTER_PG_PASSWORD", ""), os.environ.get("PGPASSWORD", ""), password or ""}
     try:
         password = urlsplit(url).password
     except ValueError:
@@ -158,8 +159,11 @@ def redact(text: str, url: str) -> str:
 class PgLedger:
     """One connection to the team ledger. Not thread-safe: one per thread."""
 
-    def __init__(self, url: str, *, connect_timeout_s: float = 3.0, statement_timeout_ms: int = 5000) -> None:
+    def __init__(self, url: str, *, connect_timeout_s: float = 3.0, statement_timeout_ms: int = 5000,
+                 password: str | None = None) -> None:
         self.url = url
+        # storage.ledgerPassword (an editor's secret store): used when the URL has none
+        self._password = password
         self.connect_timeout_s = connect_timeout_s
         self.statement_timeout_ms = statement_timeout_ms
         self._conn: Any = None
@@ -182,15 +186,23 @@ class PgLedger:
             "application_name": "lsp-router",
             "options": f"-c statement_timeout={int(self.statement_timeout_ms)}",
         }
-        from urllib.parse import urlsplit
-
-        if urlsplit(self.url).password is None and os.environ.get("LSP_ROUTER_PG_PASSWORD"):
-            kwargs["password"] = os.environ["LSP_ROUTER_PG_PASSWORD"]  # else libpq reads PGPASSWORD itself
+        password = self._password_for_url()
+        if password:
+            kwargs["password"] = password
         try:
             self._conn = psycopg.connect(self.url, **kwargs)
         except psycopg.Error as exc:
-            raise LedgerError(explain_pg_error(self.url, exc)) from None
+            raise LedgerError(explain_pg_error(self.url, exc, self._password)) from None
         return self._conn
+
+    def _password_for_url(self) -> str | None:
+        """The URL's own password wins; else the settings' (storage.ledgerPassword), else
+        LSP_ROUTER_PG_PASSWORD; None leaves it to libpq (PGPASSWORD, ~/.pgpass)."""
+        from urllib.parse import urlsplit
+
+        if urlsplit(self.url).password is not None:
+            return None
+        return self._password or os.environ.get("LSP_ROUTER_PG_PASSWORD") or None
 
     def close(self) -> None:
         if self._conn is not None:
@@ -207,7 +219,7 @@ class PgLedger:
             return fn(self.connect())
         except psycopg.Error as exc:
             self.close()
-            raise LedgerError(explain_pg_error(self.url, exc)) from None
+            raise LedgerError(explain_pg_error(self.url, exc, self._password)) from None
 
     # -- schema -----------------------------------------------------------------------
 

@@ -125,6 +125,7 @@ class TeamLedger:
         refresh_s: float = REFRESH_S,
         clock: Callable[[], float] = time.time,
         autostart: bool = True,
+        password: str | None = None,
     ) -> None:
         from lsp_router.spend.pg import PgLedger
 
@@ -134,6 +135,7 @@ class TeamLedger:
         self.team = team
         self.counters = counters
         self.counters_url: str | None = None  # storage.cache, when attach made the counters
+        self.counters_password: str | None = None  # storage.cachePassword for them; never shown
         self._on_change = on_change
         # told once about a cause that waiting will not fix (authentication, pg_hba.conf, no such
         # database, permission, DNS); an outage only turns the status quietly offline
@@ -141,7 +143,8 @@ class TeamLedger:
         self._told = False
         self._refresh_s = refresh_s
         self._clock = clock
-        self._pg = PgLedger(url)
+        self.password = password  # storage.ledgerPassword; never shown (not in repr)
+        self._pg = PgLedger(url, password=password)
         self._lock = threading.Lock()
         self._fetched = threading.Condition(self._lock)
         self._wake = threading.Event()
@@ -393,13 +396,16 @@ def attach(ledger, settings, *, workspace: str = "", on_change: Callable[[], Non
            on_problem: Callable[[str], None] | None = None, counters: TeamCounters | None = None):
     """The ledger to record into for `settings`: `ledger` itself without a team ledger, else a
     TeamLedger over its local SQLite ledger (an existing TeamLedger is replaced when the
-    URL, the user or the team changed)."""
+    URL, the user, the team, the counters' Redis or a password changed)."""
     local = ledger.local if isinstance(ledger, TeamLedger) else ledger
-    url = settings.storage.team_ledger
+    storage = settings.storage
+    url = storage.team_ledger
     user = resolve_user(settings.team.user, workspace) if url else ""
-    counters_url = settings.storage.cache_url if url else None
+    counters_url = storage.cache_url if url else None
     if isinstance(ledger, TeamLedger):
-        if (url, user, settings.team.name, counters_url) == (ledger.url, ledger.user, ledger.team, ledger.counters_url):
+        wanted = (url, user, settings.team.name, counters_url, storage.ledger_password, storage.cache_password)
+        if wanted == (ledger.url, ledger.user, ledger.team, ledger.counters_url, ledger.password,
+                      ledger.counters_password):
             return ledger
         ledger.stop(flush_s=1.0)
     if url is None or not isinstance(local, SqliteLedger):
@@ -408,8 +414,9 @@ def attach(ledger, settings, *, workspace: str = "", on_change: Callable[[], Non
         from lsp_router.redis_client import RedisLink
         from lsp_router.spend.redis_counters import RedisTeamCounters
 
-        counters = RedisTeamCounters(RedisLink(counters_url), settings.team.name)
+        counters = RedisTeamCounters(RedisLink(counters_url, password=storage.cache_password), settings.team.name)
     team = TeamLedger(local, url, user=user, team=settings.team.name, counters=counters, on_change=on_change,
-                      on_problem=on_problem)
+                      on_problem=on_problem, password=storage.ledger_password)
     team.counters_url = counters_url
+    team.counters_password = storage.cache_password if counters_url else None
     return team

@@ -74,6 +74,16 @@ export const BUILTIN_KEY_ENV: Record<string, string> = {
   anthropic: 'ANTHROPIC_API_KEY',
 };
 
+/**
+ * The team storage passwords, kept in Secret Storage like API keys and sent as these server
+ * settings (lsp_router/settings.py StorageSettings); never read from settings.json.
+ */
+export const PASSWORD_SETTINGS = {
+  ledger: 'storage.ledgerPassword',
+  cache: 'storage.cachePassword',
+} as const;
+export type StoragePassword = keyof typeof PASSWORD_SETTINGS;
+
 export interface ProviderConfig {
   api?: string;
   baseUrl?: string;
@@ -100,11 +110,13 @@ function setPath(obj: Record<string, unknown>, dotted: string, value: unknown): 
  * every forwarded setting is always sent: an empty string (an unset baseUrl) as null, and each API
  * key as the stored value or null (a cleared key must reach the server as null). Keys come from
  * Secret Storage, never from settings: built-in providers as `<provider>.apiKey`, custom ones as
- * `providers.<name>.apiKey`.
+ * `providers.<name>.apiKey`; so do the team storage passwords (`storage.ledgerPassword`,
+ * `storage.cachePassword`), also sent as null when none is stored.
  */
 export function buildServerSettings(
   get: SettingGetter,
   apiKeys: Record<string, string | undefined>,
+  passwords: Partial<Record<StoragePassword, string>> = {},
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of FORWARDED_SETTINGS) {
@@ -116,6 +128,9 @@ export function buildServerSettings(
   }
   for (const provider of BUILTIN_PROVIDERS) {
     setPath(out, `${provider}.apiKey`, apiKeys[provider] || null);
+  }
+  for (const [storage, key] of Object.entries(PASSWORD_SETTINGS) as [StoragePassword, string][]) {
+    setPath(out, key, passwords[storage] || null);
   }
   return out;
 }

@@ -24,6 +24,7 @@ import {
   providersMissingKeys,
   resolveServerCommand,
   settingsSection,
+  type StoragePassword,
 } from './config';
 import { ExplainPanel } from './explainPanel';
 import { explainHeader, providerDisplayName, providerOfModel, statusMessage } from './format';
@@ -40,7 +41,7 @@ import {
   STATUS_NOTIFICATION,
   type StatusNotificationParams,
 } from './protocol';
-import { Secrets } from './secrets';
+import { PASSWORD_NAMES, Secrets } from './secrets';
 import type { SpendHistory } from './spendHtml';
 import { SpendView } from './spendView';
 import { initialStatusState, SessionLedger, type StatusState } from './state';
@@ -110,6 +111,8 @@ class Router {
     reg('lspRouter.setAnthropicKey', () => this.setKey('anthropic'));
     reg('lspRouter.setApiKey', (provider?: string) => this.setKey(provider));
     reg('lspRouter.clearKeys', () => this.clearKeys());
+    reg('lspRouter.setTeamLedgerPassword', () => this.setPassword('ledger'));
+    reg('lspRouter.setSharedCachePassword', () => this.setPassword('cache'));
     reg('lspRouter.explainSelection', () => this.explainSelection());
     reg('lspRouter.refactorSelection', () => this.refactorSelection());
     reg(RENAME_COMMAND, (uri?: vscode.Uri, position?: vscode.Position) => this.renameWithMentions(uri, position));
@@ -176,7 +179,7 @@ class Router {
 
   private async buildSettings(): Promise<Record<string, unknown>> {
     const cfg = this.config();
-    this.currentSettings = buildServerSettings((k) => cfg.get(k), await this.storedKeys());
+    this.currentSettings = buildServerSettings((k) => cfg.get(k), await this.storedKeys(), await this.secrets.getPasswords());
     return this.currentSettings;
   }
 
@@ -228,10 +231,33 @@ class Router {
 
   private async clearKeys(): Promise<void> {
     for (const p of this.knownProviders()) await this.secrets.deleteSecret(p);
+    for (const storage of ['ledger', 'cache'] as const) await this.secrets.deletePassword(storage);
     await this.sendConfiguration();
     await this.checkKeys();
     void vscode.window.showInformationMessage(
-      'LSP Router: API keys removed from Secret Storage. OPENAI_API_KEY / ANTHROPIC_API_KEY in the environment still apply.',
+      'LSP Router: API keys and the team ledger and shared cache passwords removed from Secret Storage. ' +
+        'OPENAI_API_KEY / ANTHROPIC_API_KEY, LSP_ROUTER_PG_PASSWORD / LSP_ROUTER_REDIS_PASSWORD in the environment still apply.',
+    );
+  }
+
+  /** The team ledger's (PostgreSQL) or the shared cache's (Redis) password, used when its URL has none. */
+  private async setPassword(storage: StoragePassword): Promise<void> {
+    const name = PASSWORD_NAMES[storage];
+    const setting = storage === 'ledger' ? 'lspRouter.storage.ledger' : 'lspRouter.storage.cache';
+    const value = await vscode.window.showInputBox({
+      title: `LSP Router: ${name[0].toUpperCase()}${name.slice(1)}`,
+      prompt:
+        `For the URL in ${setting} when it has no password. Stored in VS Code's Secret Storage on this machine and ` +
+        'handed to the lsp-router server; never written to settings.json. Empty removes it.',
+      password: true,
+      ignoreFocusOut: true,
+    });
+    if (value === undefined) return;
+    if (value === '') await this.secrets.deletePassword(storage);
+    else await this.secrets.storePassword(storage, value);
+    await this.sendConfiguration();
+    void vscode.window.showInformationMessage(
+      `LSP Router: ${name} ${value === '' ? 'removed from' : 'stored in'} Secret Storage.`,
     );
   }
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   buildServerSettings,
   findOnPath,
+  FORWARDED_SETTINGS,
   providersInUse,
   providersMissingKeys,
   resolveServerCommand,
@@ -46,6 +47,7 @@ test('buildServerSettings: the nested shape, keys from secrets, unset values as 
     autocomplete: { debounceMs: 150 },
     refactor: { instructions: ['Add type hints'] },
     reasoningEffort: { autocomplete: 'minimal', rename: 'auto', explain: 'default', refactor: 'low' },
+    storage: { ledgerPassword: null, cachePassword: null },
   });
   assert.equal(settingsSection(out, 'openai.baseUrl'), 'http://127.0.0.1:9999/v1');
   assert.equal(settingsSection(out, 'nope.x'), null);
@@ -71,13 +73,19 @@ test('buildServerSettings: thresholds nest under routing, prices and request lim
 test('buildServerSettings: the team cache settings nest under storage and cache', () => {
   const values: Record<string, unknown> = { 'storage.cache': ' redis://10.0.0.5:6379/0 ', 'cache.shared': true };
   const out = buildServerSettings((k) => values[k], {}) as Record<string, any>;
-  assert.deepEqual(out.storage, { cache: 'redis://10.0.0.5:6379/0' });
+  assert.deepEqual(out.storage, { cache: 'redis://10.0.0.5:6379/0', ledgerPassword: null, cachePassword: null });
   assert.deepEqual(out.cache, { shared: true });
 });
 
+const NOTHING_STORED = {
+  openai: { apiKey: null },
+  anthropic: { apiKey: null },
+  storage: { ledgerPassword: null, cachePassword: null },
+};
+
 test('buildServerSettings: cleared keys are sent as null so the server forgets them', () => {
   const out = buildServerSettings(() => undefined, {}) as Record<string, Record<string, unknown>>;
-  assert.deepEqual(out, { openai: { apiKey: null }, anthropic: { apiKey: null } });
+  assert.deepEqual(out, NOTHING_STORED);
 });
 
 test('buildServerSettings: custom providers get their stored key, never one from settings.json', () => {
@@ -92,7 +100,30 @@ test('buildServerSettings: custom providers get their stored key, never one from
 
 test('buildServerSettings never forwards server.* or unknown keys', () => {
   const out = buildServerSettings((k) => ({ 'server.path': '/x', 'openai.apiKey': 'leak' } as Record<string, unknown>)[k], {});
-  assert.deepEqual(out, { openai: { apiKey: null }, anthropic: { apiKey: null } });
+  assert.deepEqual(out, NOTHING_STORED);
+});
+
+test('buildServerSettings: the storage passwords come from Secret Storage, never from settings.json', () => {
+  const values: Record<string, unknown> = {
+    'storage.ledger': 'postgresql://team@db.example/lsp_router',
+    'storage.cache': 'redis://10.0.0.5:6379/0',
+    // typed into settings.json: ignored, never forwarded
+    'storage.ledgerPassword': 'typed-pg',
+    'storage.cachePassword': 'typed-redis',
+  };
+  const get = (k: string) => values[k];
+  const stored = buildServerSettings(get, {}, { ledger: 'pg-secret', cache: 'redis-secret' }) as Record<string, any>;
+  assert.deepEqual(stored.storage, {
+    ledger: 'postgresql://team@db.example/lsp_router',
+    cache: 'redis://10.0.0.5:6379/0',
+    ledgerPassword: 'pg-secret',
+    cachePassword: 'redis-secret',
+  });
+  const none = buildServerSettings(get, {}, { ledger: undefined }) as Record<string, any>;
+  assert.equal(none.storage.ledgerPassword, null, 'a cleared password reaches the server as null');
+  assert.equal(none.storage.cachePassword, null);
+  assert.ok(!JSON.stringify(none).includes('typed-'), 'a password in settings.json is not forwarded');
+  assert.ok(!FORWARDED_SETTINGS.some((k) => /password/i.test(k)), 'passwords are not forwarded settings');
 });
 
 const exe = (files: string[]) => (f: string) => files.includes(f);
