@@ -126,7 +126,8 @@ export function spendText(session: Pick<SessionSpend, 'costUsd' | 'savedUsd'> | 
 function lastLine(last: LastRequest): string {
   const parts = [
     `**Last:** ${escapeMarkdown(last.task)} → **${escapeMarkdown(String(last.tier))}**`,
-    last.model ? ` \`${last.model.replace(/`/g, "'")}\`` : '',
+    // the static tier's "model" is lsp-router itself: its reason says how it was answered
+    last.model && last.tier !== 'static' ? ` \`${last.model.replace(/`/g, "'")}\`` : '',
     last.reason ? ` — ${escapeMarkdown(last.reason)}` : '',
     ` · ${last.cached ? 'cache hit' : last.costUsd === null || last.priced === false ? 'unpriced' : formatUsd(last.costUsd)}`,
     last.outcome && last.outcome !== 'ok' ? ` · ${escapeMarkdown(last.outcome)}` : '',

@@ -146,6 +146,16 @@ test('tooltipMarkdown breaks the session down by task and tier, in the one money
   }
 });
 
+test('tooltipMarkdown names no model for a static answer (lsp-router answered it)', () => {
+  const md = tooltipMarkdown({
+    ...SNAPSHOT,
+    last: { ...SNAPSHOT.last!, task: 'rename', tier: 'static', model: 'lsp-router:static', costUsd: 0,
+      reason: 'static: rename of a local, 5 occurrences, by scope analysis (no model)' },
+  });
+  assert.match(md, /\*\*Last:\*\* rename → \*\*static\*\* — static: rename of a local, 5 occurrences/);
+  assert.doesNotMatch(md, /lsp-router:static/);
+});
+
 test('tooltipMarkdown without data, with a notice, cached last request', () => {
   assert.match(tooltipMarkdown(null), /No requests yet/);
   const md = tooltipMarkdown({ ...SNAPSHOT, last: { ...SNAPSHOT.last!, cached: true, costUsd: 0 } }, 'NOTICE');
