@@ -447,3 +447,39 @@ async def test_with_redis_the_team_cap_holds_across_servers_while_postgres_is_do
     again = RedisTeamCounters(redis_server.url, "core").totals(
         user="dana@example.com", day_start=day_start(now), month_start=month_start(now))
     assert abs(again.team_day - total) < Decimal("1e-6")
+
+
+async def test_past_the_team_cap_without_hard_stop_every_task_runs_on_mini(start_server, loopback, pg_url):  # noqa: F811
+    """Another machine's spend (a row of alice's in PostgreSQL) takes the team past its daily
+    cap: this server's next explanation of a long selection, frontier work before, runs on mini
+    and says why; without budget.hardStop nothing is refused."""
+    import uuid
+
+    from lsp_router.spend.ledger import LedgerRow
+    from lsp_router.spend.pg import PgLedger
+
+    loopback.reply("Wraps text.", input_tokens=2_000, output_tokens=100)
+    settings = settings_for(loopback, cache={"enabled": False}, storage={"ledger": pg_url},
+                            team={"user": "bob@example.com", "name": "core"}, budget={"team": {"dailyUsd": 1.0}})
+    session = await start_server(settings)
+    uri = session.open(SOURCE)
+    whole = (0, 0), (LINES - 1, 0)  # all of textwrap.py: frontier work
+    first = await session.explain(uri, *whole)
+    assert first["tier"] == "frontier", first["reason"]
+
+    alice = LedgerRow(
+        request_id=uuid.uuid4().hex, ts=time.time(), session="other", workspace="/elsewhere", task="explain",
+        tier="frontier", model="anthropic:claude-opus-4-7", provider="anthropic", input_tokens=1, output_tokens=1,
+        cache_read_tokens=0, cache_write_tokens=0, reasoning_tokens=0, cost_usd=Decimal("1.5"),
+        saved_usd=Decimal(0), priced=True, price_source="genai-prices", latency_ms=1.0, outcome="ok",
+        cache_hit=False, estimated=False)
+    ledger = PgLedger(pg_url)
+    ledger.insert([(alice, "alice@example.com", "core")])
+    ledger.close()
+
+    second = await session.explain(uri, (1, 0), (LINES - 1, 0))
+    assert second["tier"] == "mini", second["reason"]
+    assert second["reason"].startswith("mini (budget): budget cap reached; would be frontier")
+    team = (await session.spend())["team"]
+    assert team["budget"]["scope"] == "teamDaily" and team["budget"]["state"] == "over"
+    assert Decimal(str(team["costUsd"])) > Decimal("1.5")
