@@ -398,3 +398,52 @@ def test_a_provider_error_leaves_that_request_out_and_says_so(history, tmp_path)
     assert quality["sampled"] == 4 and quality["compared"] == 3
     assert quality["leftOut"] == {"a provider error": 1}
     assert "autocomplete" not in quality["byTier"]["mini"]["byTask"]
+
+
+NANO = "openai:gpt-5.4-nano"
+
+
+def test_compare_with_models_nano_answers_the_nano_requests_there_and_climbs_its_failed_checks(history, tmp_path):
+    """With models.nano the router sends short completions and small explanations to nano: the
+    compare answers those on nano too (besides mini and frontier, for the table), and a nano
+    answer that fails its check climbs to mini, as the server's cascade does: served by mini,
+    paid nano + mini."""
+    with Loopback() as lb:
+        settings = settings_json(lb, models={"nano": NANO, "mini": MINI, "frontier": FRONTIER})
+        cases = cases_of(history, settings)
+        on_nano = [c for c in cases if c.routed == "nano"]
+        assert {c.task for c in on_nano} >= {"autocomplete"}, [c.routed for c in cases]
+        script(lb, cases)
+        for case in on_nano:
+            # a completion one bracket too many: the check fails it; explanations pass as mini's do
+            broken = (case.synth.output or "x") + ")))" if case.task == "autocomplete" else MINI_EXPLANATION
+            lb.reply(broken, match=case.prompt, model=ModelRef.parse(NANO).name)
+        (tmp_path / "settings.json").write_text(json.dumps(settings))
+        done = run_cli([str(history), "--commits", str(COMMITS), "--live", "--compare", "--max-requests", "1000",
+                        "--settings", str(tmp_path / "settings.json"), "--json"], keyed_env(tmp_path))
+        assert done.returncode == 0, done.stderr
+        report = json.loads(done.stdout)
+        assert lb.wait_finished()
+        recorded = list(lb.requests)
+        table = run_cli([str(history), "--commits", "1", "--live", "--compare", "--max-requests", "20",
+                         "--settings", str(tmp_path / "settings.json")], keyed_env(tmp_path))
+        assert table.returncode == 0, table.stderr
+        assert "routed: " in table.stdout
+
+    assert all(rec.rule is not None for rec in recorded)
+    nano_calls = [rec for rec in recorded if rec.model == ModelRef.parse(NANO).name]
+    assert len(nano_calls) == len(on_nano)
+    quality = report["quality"]
+    assert quality["routed"]["tiers"].get("nano") == len(on_nano)
+    rows = [r for r in quality["requests"] if r["routedTier"] == "nano"]
+    assert len(rows) == len(on_nano)
+    for row in rows:
+        assert set(row["scores"]) == {"nano", "mini", "frontier"}
+        cost = row["costUsd"]
+        if row["task"] == "autocomplete":
+            assert row["escalated"] and row["served"] == "mini", row
+            assert cost["routed"] == pytest.approx(cost["nano"] + cost["mini"], rel=1e-9)
+            assert row["routedScore"] == row["scores"]["mini"]["score"]
+        else:
+            assert not row["escalated"] and cost["routed"] == pytest.approx(cost["nano"], rel=1e-9)
+    assert "nano" in quality["estimateUsdByPart"]

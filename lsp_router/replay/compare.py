@@ -52,6 +52,8 @@ __all__ = ["TIERS", "CALLS", "MEASURES", "CONFIRM_OVER_USD", "Compared", "Compar
            "similarity", "score_answer", "parse_grade", "judge_request", "run_compare"]
 
 TIERS = ("mini", "frontier")
+# the verified cascade: a failed check climbs one rung (Engine._may_escalate)
+RUNGS = ("nano", "mini", "frontier")
 # model calls per sampled request: one per tier, and for an explain one judge call per tier
 CALLS = {"autocomplete": 2, "rename": 2, "explain": 4, "refactor": 2}
 MEASURES = {
@@ -183,28 +185,40 @@ class Compared:
     checks: dict[str, CheckResult]
     costs: dict[str, Decimal | None]  # tier -> its answer's call
     request_ids: dict[str, str]
-    escalated: bool = False  # the router's mini answer failed its check: the frontier one is served
+    # the router's nano or mini answer failed its check: the tier whose answer is served
+    escalated_to: str | None = None
     judge_cost: Decimal | None = Decimal(0)
     judge_ids: list[str] = field(default_factory=list)
 
     @property
+    def escalated(self) -> bool:
+        return self.escalated_to is not None
+
+    @property
     def served(self) -> str:
-        return "frontier" if self.escalated else self.routed_tier
+        return self.escalated_to or self.routed_tier
+
+    def _climbed(self) -> list[str]:
+        """The tiers the routed policy paid for: its pick and each rung escalated to."""
+        if self.escalated_to is None:
+            return [self.routed_tier]
+        return list(RUNGS[RUNGS.index(self.routed_tier):RUNGS.index(self.escalated_to) + 1])
 
     @property
     def routed_cost(self) -> Decimal | None:
-        cost = self.costs.get(self.routed_tier)
-        if self.escalated:
-            extra = self.costs.get("frontier")
-            return None if cost is None or extra is None else cost + extra
-        return cost
+        total: Decimal | None = Decimal(0)
+        for tier in self._climbed():
+            cost = self.costs.get(tier)
+            total = None if cost is None or total is None else total + cost
+        return total
 
     def routed_ids(self) -> list[str]:
         # a static answer (a rename by scope analysis) made no call: no ledger row
-        ids = [self.request_ids[self.routed_tier]] if self.routed_tier in self.request_ids else []
-        if self.escalated:
-            ids.append(self.request_ids["frontier"])
-        return ids
+        return [self.request_ids[tier] for tier in self._climbed() if tier in self.request_ids]
+
+    def tiers(self) -> list[str]:
+        """The tiers answered for this request, cheapest first."""
+        return [t for t in ("static", *RUNGS) if t in self.scores]
 
     def as_json(self) -> dict:
         def money(value: Decimal | None) -> float | None:
@@ -219,9 +233,9 @@ class Compared:
             "reason": self.reason,
             "escalated": self.escalated,
             "served": self.served,
-            "scores": {tier: {**self.scores[tier], "check": self.checks[tier].reason} for tier in TIERS},
+            "scores": {tier: {**self.scores[tier], "check": self.checks[tier].reason} for tier in self.tiers()},
             "routedScore": self.scores[self.served]["score"],
-            "costUsd": {**{tier: money(self.costs[tier]) for tier in TIERS}, "routed": money(self.routed_cost)},
+            "costUsd": {**{tier: money(self.costs[tier]) for tier in self.tiers()}, "routed": money(self.routed_cost)},
             "judgeCostUsd": money(self.judge_cost) if self.synth.task == "explain" else None,
         }
 
@@ -376,21 +390,24 @@ def sample(requests: list[Synth], max_calls: int) -> tuple[list[Synth], int]:
 
 
 def _estimate(items: list[Item], settings, pricer) -> tuple[Decimal | None, dict[str, Decimal | None]]:
-    """What the sample should cost: (total, {"mini", "frontier", "judge"}); None where unpriced."""
+    """What the sample should cost: (total, {"nano"?, "mini", "frontier", "judge"}); None where unpriced."""
     from lsp_router.tokens import count_tokens
 
-    parts: dict[str, Decimal | None] = {"mini": Decimal(0), "frontier": Decimal(0), "judge": Decimal(0)}
+    # with models.nano, the requests routed to nano are answered there too: counted for every
+    # request, an upper bound (nano is the cheapest tier)
+    tiers = ("nano", *TIERS) if settings.nano is not None else TIERS
+    parts: dict[str, Decimal | None] = {**{tier: Decimal(0) for tier in tiers}, "judge": Decimal(0)}
 
     def add(part: str, value: Decimal | None) -> None:
         parts[part] = None if value is None or parts[part] is None else parts[part] + value
 
     for item in items:
-        for tier in TIERS:
+        for tier in tiers:
             add(tier, pricer.estimate(settings.model_for(tier), item.input_tokens, item.output_tokens))
         if item.synth.task == "explain":
             request = judge_request(item.synth, item.job, "")
             judge_in = count_tokens(f"{request.system}\n{request.prompt}") + item.output_tokens
-            for _ in TIERS:
+            for _ in tiers:
                 add("judge", pricer.estimate(settings.frontier, judge_in, JUDGE_OUTPUT_ESTIMATE))
     total = None if any(v is None for v in parts.values()) else sum(parts.values(), Decimal(0))
     return total, parts
@@ -481,16 +498,18 @@ async def _answer(items: list[Item], options: ReplayOptions, result: ReplayResul
             progress.update(index)
             synth, job = item.synth, item.job
             decision = engine.plan(job, budget="ok").decision
+            # mini and frontier for the table; nano too where the router picks it (models.nano)
+            asked = ("nano", *TIERS) if decision.tier == "nano" else TIERS
             answers = {}
             try:
-                for tier in TIERS:
+                for tier in asked:
                     answers[tier] = await engine.run_on(job, tier, reason=f"{tier} (replay --compare)")
                     compare.calls += 1
                 grades: dict[str, float | None] = {}
                 judge_cost: Decimal | None = Decimal(0)
                 judge_ids: list[str] = []
                 if synth.task == "explain":
-                    for tier in TIERS:
+                    for tier in asked:
                         markdown = (answers[tier].answer or {}).get("markdown") or ""
                         if not markdown.strip():
                             grades[tier] = 0.0
@@ -519,28 +538,24 @@ async def _answer(items: list[Item], options: ReplayOptions, result: ReplayResul
                     result.errors.append(exc.message)
                 continue
             if synth.task == "explain":
-                if any(grades[tier] is None for tier in TIERS):
+                if any(grades[tier] is None for tier in asked):
                     compare.leave_out("the judge gave no grade")
                     continue
-                scores = {tier: {"score": grades[tier] / 10, "grade": grades[tier]} for tier in TIERS}
+                scores = {tier: {"score": grades[tier] / 10, "grade": grades[tier]} for tier in asked}
             else:
-                scores = {tier: score_answer(synth, job, answers[tier].answer, answers[tier].check) for tier in TIERS}
-            checks = {tier: answers[tier].check for tier in TIERS}
-            costs = {tier: answers[tier].cost_usd for tier in TIERS}
+                scores = {tier: score_answer(synth, job, answers[tier].answer, answers[tier].check) for tier in asked}
+            checks = {tier: answers[tier].check for tier in asked}
+            costs = {tier: answers[tier].cost_usd for tier in asked}
             if decision.tier == "static" and job.solve is not None:
                 # what the server serves: the scope analysis' own answer, at $0, scored the same way
                 static_answer, static_check = job.solve(job)
                 scores["static"] = score_answer(synth, job, static_answer, static_check)
                 checks["static"], costs["static"] = static_check, Decimal(0)
-            # as Engine._may_escalate at budget "ok": a mini answer that fails its check is
-            # answered again by frontier, unless the user pinned mini
-            escalated = (decision.tier == "mini" and not decision.pinned and may_escalate
-                         and not checks["mini"].ok)
             compare.compared.append(Compared(
                 synth, decision.tier, decision.reason, bool(decision.pinned), scores, checks,
                 costs,
-                {tier: answers[tier].request_id for tier in TIERS},
-                escalated=escalated, judge_cost=judge_cost, judge_ids=judge_ids,
+                {tier: answers[tier].request_id for tier in asked},
+                escalated_to=_escalated_to(decision, checks, may_escalate), judge_cost=judge_cost, judge_ids=judge_ids,
             ))
         progress.update(len(items))
     finally:
@@ -555,6 +570,17 @@ async def _answer(items: list[Item], options: ReplayOptions, result: ReplayResul
             close_engine(engine)
     result.notes.extend(dict.fromkeys(warnings))
     result.notes.extend(advice.values())
+
+
+def _escalated_to(decision, checks: dict[str, CheckResult], may_escalate: bool) -> str | None:
+    """As Engine._may_escalate at budget "ok": a nano or mini answer that fails its check is
+    answered again one rung up, until one passes or frontier answers; never for a pin."""
+    if decision.pinned or not may_escalate or decision.tier not in ("nano", "mini"):
+        return None
+    rung = decision.tier
+    while rung != "frontier" and not checks[rung].ok:
+        rung = RUNGS[RUNGS.index(rung) + 1]
+    return None if rung == decision.tier else rung
 
 
 def _tally(compare: CompareResult, rows: dict, result: ReplayResult) -> None:
