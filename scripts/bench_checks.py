@@ -21,10 +21,14 @@ errors in the whole file than the correct completion does; "missed" is detectabl
 let through. The check parses only a window around the cursor, so it can also catch ones
 the whole-file count cannot see. Timings are printed, never asserted.
 
-    python scripts/bench_checks.py [REPO ...] [--commits N] [--json FILE]
+    python scripts/bench_checks.py [REPO ...] [--commits N] [--json FILE] [--offline]
 
-Default histories: this repository's last 60 commits and, once scripts/bench_replay.py has
-built it, click's pinned releases.
+Default histories: this repository's last 60 commits and three public projects' pinned
+releases committed in order, as scripts/bench_replay.py builds click's: click's PyPI sdists
+(Python), zod's npm tarballs (TypeScript, its `src/` folder: the compiled output beside it is
+not what anyone typed) and commander's (JavaScript, with its TypeScript typings). Tarballs
+are downloaded once, sha256-checked, into ${LSP_ROUTER_BENCH_HOME:-~/.cache/lsp-router-bench};
+the histories are kept under .../history/. Exit status 2: a download or a checksum failed.
 
 Long answers: for every function of ten standard-library modules, the model is taken to
 answer its whole body at the start of an empty body. Answers over the 192-token output
@@ -37,16 +41,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
+import bench_replay  # noqa: E402
+from bench_replay import Release  # noqa: E402
 from lsp_router.replay.git import Git  # noqa: E402
 from lsp_router.replay.result import ReplayResult  # noqa: E402
 from lsp_router.replay.synth import Synth, build_request, iter_requests  # noqa: E402
@@ -57,7 +64,79 @@ from lsp_router.settings import Settings  # noqa: E402
 LANGUAGES = ("python", "javascript", "typescript")
 KINDS = ("extra-paren", "drop-closer", "cut-in-string", "unclosed-call")
 SETTINGS = Settings()
-CLICK = Path(os.environ.get("LSP_ROUTER_BENCH_HOME", Path.home() / ".cache" / "lsp-router-bench")) / "history" / "click"
+
+
+@dataclass(frozen=True)
+class History:
+    """A public project's pinned releases, committed in order (`bench_replay.build_history`)."""
+
+    project: str
+    releases: tuple[Release, ...]
+    author: tuple[str, str]
+    source: str
+    keep: tuple[str, ...] | None = None  # only these top folders of each tarball
+
+
+# From https://registry.npmjs.org/<package> (dist.tarball, checked against dist.integrity
+# once; the sha256 is of that file), copied once; never queried at run time. Versions whose
+# tarball has no src/ folder (zod 3.25.28..3.25.67 published only compiled code) are left out.
+ZOD = History("zod", (
+    Release("3.25.0", "2025-12-13T04:18:44Z", "cc9fe9b6cdd220f5650edd26bb53d933cb26bafd1edfda662c6046665681f138",
+            "https://registry.npmjs.org/zod/-/zod-3.25.0.tgz"),
+    Release("3.25.20", "2025-05-22T01:12:33Z", "ca82803923e9e0ba2bcb709935eb67fcc8526f0f5f513c0950ebcab17ae7925b",
+            "https://registry.npmjs.org/zod/-/zod-3.25.20.tgz"),
+    Release("3.25.71", "2025-07-03T03:55:16Z", "456e4d0076b19d541222f96c6aa0c8453524e881b92faf0c654dc4c5075ce884",
+            "https://registry.npmjs.org/zod/-/zod-3.25.71.tgz"),
+    Release("3.25.76", "2025-07-08T10:31:24Z", "9e1f1a05f0dd0c1dab64ee91ceb9bf55cd44d35368c70edda80a2fdc70a88377",
+            "https://registry.npmjs.org/zod/-/zod-3.25.76.tgz"),
+    Release("4.0.0", "2025-07-09T22:25:15Z", "1b34f71a7774e758d2b1cc4ab03b11ed3c5d1507d6eb6c7772a2376a80295985",
+            "https://registry.npmjs.org/zod/-/zod-4.0.0.tgz"),
+    Release("4.0.5", "2025-07-11T01:55:11Z", "e94b4391298a2dff5bdf6afaddf3484a6720a3127b0305ee2b8a009ada6bb082",
+            "https://registry.npmjs.org/zod/-/zod-4.0.5.tgz"),
+    Release("4.0.10", "2025-07-26T05:32:37Z", "781cd7b7bb5cfc136f2547070f26a410ac86f7af45843d7fe9812330ea630ef1",
+            "https://registry.npmjs.org/zod/-/zod-4.0.10.tgz"),
+    Release("4.0.17", "2025-08-10T05:04:35Z", "50be4cb515207f8b4d53c3d7eb0aac2c94bb040b0c87282b5dcfb89e9164a69b",
+            "https://registry.npmjs.org/zod/-/zod-4.0.17.tgz"),
+    Release("4.1.0", "2025-08-23T09:26:49Z", "e5db628fc14c395bdd1f93ffa8df73d638670f4215434356feb0b5c10598a2f7",
+            "https://registry.npmjs.org/zod/-/zod-4.1.0.tgz"),
+    Release("4.1.5", "2025-08-28T23:49:26Z", "6e2edca06e41119ca944ab9d55a7d5b069ec799a0396d274c9ddaf38ab2dd95e",
+            "https://registry.npmjs.org/zod/-/zod-4.1.5.tgz"),
+    Release("4.1.12", "2025-10-06T17:36:28Z", "2ef9d7a7d822b059c9bd21f87caa4fdc48220d437353678984df942fb67b43fa",
+            "https://registry.npmjs.org/zod/-/zod-4.1.12.tgz"),
+), ("Colin McDonnell", "zod@colinhacks.com"), "the npm tarball", keep=("src",))
+COMMANDER = History("commander", (
+    Release("11.0.0", "2024-11-23T04:04:00Z", "8c25995d85d87bbe2bcf75c7885f223b914cc48670f1e98dae5e88438fdc2bff",
+            "https://registry.npmjs.org/commander/-/commander-11.0.0.tgz"),
+    Release("11.1.0", "2024-03-27T22:53:09Z", "54cbc888e72368c77004e9fbb3065596910f5f9ffad23f01e78e31ad4da3d05e",
+            "https://registry.npmjs.org/commander/-/commander-11.1.0.tgz"),
+    Release("12.0.0", "2024-12-02T18:35:13Z", "e19a54b43aace9fc5dd38eb9550dc69375359ae1ded32be61642730f21928787",
+            "https://registry.npmjs.org/commander/-/commander-12.0.0.tgz"),
+    Release("12.1.0", "2024-05-23T07:57:03Z", "56affc6ddafe486f94b428ae2823d059cf60d4dae2f33eaaf1b1ec4306f73173",
+            "https://registry.npmjs.org/commander/-/commander-12.1.0.tgz"),
+    Release("13.0.0", "2025-06-24T04:11:27Z", "f3c8ff958f6a28c37e40d53cf7c4a61f92a68689458b7a6daa6eb99a775c9150",
+            "https://registry.npmjs.org/commander/-/commander-13.0.0.tgz"),
+    Release("13.1.0", "2025-01-29T06:17:59Z", "d5703ba285336d6d6d86fecf7a9f064e248879497d98ccc98ca849a62e34822a",
+            "https://registry.npmjs.org/commander/-/commander-13.1.0.tgz"),
+    Release("14.0.0", "2025-05-18T16:30:53Z", "eaef3a697e7173c7347ca4c1e60dd2bc1d38214d2aaecce89d70881a51d7fde7",
+            "https://registry.npmjs.org/commander/-/commander-14.0.0.tgz"),
+    Release("14.0.1", "2025-09-12T08:28:51Z", "a9bb12a316cff1290ba35a647c96c6a83d6b5fe95f51a817058d4171d4f6e2b0",
+            "https://registry.npmjs.org/commander/-/commander-14.0.1.tgz"),
+    Release("14.0.2", "2025-10-25T13:45:03Z", "09106ecd2c62a34c8bc466d5b46096e383e474af120a6295dcd0473e45b6c2f1",
+            "https://registry.npmjs.org/commander/-/commander-14.0.2.tgz"),
+), ("TJ Holowaychuk", "tj@vision-media.ca"), "the npm tarball")
+CLICK = History(bench_replay.PROJECT, bench_replay.RELEASES, bench_replay.AUTHOR, "the PyPI sdist")
+HISTORIES = (CLICK, ZOD, COMMANDER)
+
+
+def public_history(history: History, home: Path, offline: bool = False) -> Path:
+    """The history's repository under `home`, built (and its tarballs fetched) when missing.
+    Raises bench_replay.BenchError."""
+    cache = home / ("pypi" if history.source.endswith("PyPI sdist") else "npm")
+    tarballs = [bench_replay.fetch(r, cache, offline=offline) for r in history.releases]
+    repo = home / "history" / history.project
+    bench_replay.build_history(history.releases, tarballs, repo, history.project, keep=history.keep,
+                               author=history.author, source=history.source)
+    return repo
 
 
 def broken(text: str) -> Iterator[tuple[str, str]]:
@@ -99,17 +178,24 @@ def measure(repo: Path, commits: int, progress: Callable[[str], None] = lambda l
     total, detectable, caught, missed = Counter(), Counter(), Counter(), Counter()
     timings: list[float] = []
     rejected: Counter = Counter()
+    rejected_at: list[str] = []
+    by_language: dict[str, list[int]] = {}  # language: [correct, accepted]
     as_written = 0
     altered: list[str] = []
     for text, line, character, offset, output, language, synth in completions(repo, commits):
         correct += 1
+        counts = by_language.setdefault(language, [0, 0])
+        counts[0] += 1
         started = time.perf_counter()
         verdict = check_completion(text, line, character, output, language)
         timings.append(time.perf_counter() - started)
         if verdict.ok:
             accepted += 1
+            counts[1] += 1
         else:
             rejected[verdict.reason] += 1
+            if len(rejected_at) < 10:
+                rejected_at.append(f"{synth.commit[:10]} {synth.path}:{line + 1}")
         # the whole way the server reads an answer (clean, trim, check): shown as written?
         _, job = build_request(synth, SETTINGS)
         answer, shown = job.accept(output, "stop")
@@ -131,7 +217,7 @@ def measure(repo: Path, commits: int, progress: Callable[[str], None] = lambda l
     return {
         "repo": str(repo), "commits": commits, "correct": correct, "accepted": accepted,
         "as_written": as_written, "altered": altered,
-        "rejected": dict(rejected.most_common()),
+        "rejected": dict(rejected.most_common()), "rejected_at": rejected_at, "by_language": by_language,
         "total": dict(total), "detectable": dict(detectable), "caught": dict(caught), "missed": dict(missed),
         "check_p50_ms": timings[len(timings) // 2] * 1000 if timings else None,
         "check_p99_ms": timings[min(len(timings) - 1, int(len(timings) * 0.99))] * 1000 if timings else None,
@@ -320,6 +406,7 @@ def report(results: list[dict], out: Callable[[str], None] = print, long: dict |
     out(header)
     out("-" * len(header))
     overall: dict = {"correct": 0, "accepted": 0, "as_written": 0, **{key: Counter() for key in ("total", "detectable", "caught", "missed")}}
+    by_language: dict[str, list[int]] = {}
     for r in results:
         name = f"{_name(r['repo'])} ({r['commits']} commits)"
         cells = "".join(f"{r['caught'].get(k, 0):>8}/{r['total'].get(k, 0):<5} miss {r['missed'].get(k, 0):<4}" for k in KINDS)
@@ -329,13 +416,18 @@ def report(results: list[dict], out: Callable[[str], None] = print, long: dict |
         overall["as_written"] += r["as_written"]
         for key in ("total", "detectable", "caught", "missed"):
             overall[key].update(r[key])
+        for language, (n, ok) in r["by_language"].items():
+            counts = by_language.setdefault(language, [0, 0])
+            counts[0] += n
+            counts[1] += ok
     out("(caught/broken completions of each kind; miss: broke the whole file's parse and was let through)")
     for r in results:
         out(f"shown as the commit wrote it, read as the server reads an answer, in {_name(r['repo'])}: "
             f"{r['as_written']}/{r['correct']}" + (f" (not: {', '.join(r['altered'])})" if r["altered"] else ""))
         if r["rejected"]:
             out(f"correct completions rejected in {_name(r['repo'])}: "
-                + "; ".join(f"{reason} ({n})" for reason, n in r["rejected"].items()))
+                + "; ".join(f"{reason} ({n})" for reason, n in r["rejected"].items())
+                + f" (at {', '.join(r['rejected_at'])})")
         if r["check_p50_ms"] is not None:
             out(f"check time in {_name(r['repo'])}: p50 {r['check_p50_ms']:.2f} ms, p99 {r['check_p99_ms']:.2f} ms")
     long_summary = report_long(long, out) if long is not None else None
@@ -350,27 +442,42 @@ def report(results: list[dict], out: Callable[[str], None] = print, long: dict |
         f"({false} needless escalation{'s' if false != 1 else ''}), and shows {overall['as_written']} of them "
         f"exactly as written once cleaned and trimmed; catches, of the broken ones that break the "
         f"file's parse: {rates}")
+    out("correct completions rejected by language: " + ", ".join(
+        f"{language} {n - ok} of {n}" for language, (n, ok) in sorted(by_language.items())))
     if long_summary:
         out(long_summary)
     return {"correct": overall["correct"], "accepted": overall["accepted"], "as_written": overall["as_written"],
+            "by_language": by_language,
             **{key: dict(overall[key]) for key in ("total", "detectable", "caught", "missed")}}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("repos", nargs="*", type=Path, help="git repositories (default: this one, and click's pinned history)")
-    parser.add_argument("--commits", type=int, default=60, help="latest commits of each repository")
+    parser.add_argument("repos", nargs="*", type=Path,
+                        help="git repositories (default: this one, and click's, zod's and commander's pinned histories)")
+    parser.add_argument("--commits", type=int, default=60,
+                        help="latest commits of each repository (a pinned history: all but its first release)")
+    parser.add_argument("--offline", action="store_true", help="use only cached downloads for the pinned histories")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--no-long", action="store_true", help="skip the long answers (standard-library bodies)")
     args = parser.parse_args(argv)
-    repos = args.repos or [ROOT] + ([CLICK] if (CLICK / ".git").exists() else [])
-    print(f"# bench_checks: {time.strftime('%Y-%m-%d %H:%M')}; histories: {', '.join(str(r) for r in repos)}", flush=True)
+    repos = [(repo, args.commits) for repo in args.repos]
+    if not repos:
+        try:
+            home = bench_replay.bench_home()
+            repos = [(ROOT, args.commits)] + [(public_history(h, home, args.offline), len(h.releases) - 1)
+                                              for h in HISTORIES]
+        except bench_replay.BenchError as exc:
+            print(f"bench_checks: {exc}", file=sys.stderr)
+            return 2
+    print(f"# bench_checks: {time.strftime('%Y-%m-%d %H:%M')}; histories: {', '.join(str(r) for r, _ in repos)}",
+          flush=True)
     results = []
-    for repo in repos:
+    for repo, commits in repos:
         if not (repo / ".git").exists():
             print(f"bench_checks: {repo} is not a git repository", file=sys.stderr)
             return 2
-        results.append(measure(repo, args.commits, lambda line: print(line, flush=True)))
+        results.append(measure(repo, commits, lambda line: print(line, flush=True)))
     long = {**long_answers(), "past-the-line": answers_past_the_line(),
             "lines-above-again": answers_past_the_line(extra=2, above=True),
             "refactor-context": refactors_with_context()} if not args.no_long else None
