@@ -143,6 +143,8 @@ def _js_backtick_opens(text: str, ls: int, depth: int = 0) -> bool:
     b = line.rfind("`")
     after = line[b + 1:].strip()
     before = line[:b].rstrip()
+    if after.startswith("}") and _js_template_left_open(line):
+        return True  # the `}` ends a `${...}` holding a template: the outer one goes on
     if after:
         return after[0] not in ")]};,.+:?"
     if not before or before.endswith(_OPENS_TEMPLATE):
@@ -151,6 +153,33 @@ def _js_backtick_opens(text: str, ls: int, depth: int = 0) -> bool:
     if above < 0:
         return True
     return not _js_backtick_opens(text, above, depth + 1) if depth < 3 else True
+
+
+def _js_template_left_open(line: str) -> bool:
+    """Whether `line`, read from outside any template, ends inside a template literal,
+    nested ones (`${a && ` + backtick + `b` + backtick + `}`) followed through."""
+    stack: list[str] = []  # "`": in a template's text; "{": in code inside `${`
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch == "\\":
+            i += 2
+            continue
+        in_text = bool(stack) and stack[-1] == "`"
+        if ch == "`":
+            if in_text:
+                stack.pop()
+            else:
+                stack.append("`")
+        elif in_text and line.startswith("${", i):
+            stack.append("{")
+            i += 1
+        elif not in_text and stack and ch == "{":
+            stack.append("{")
+        elif not in_text and stack and ch == "}":
+            stack.pop()
+        i += 1
+    return "`" in stack
 
 
 def _js_template_at(text: str, ls: int) -> int:
@@ -386,6 +415,44 @@ def _window_start(text: str, ls: int, off: int, indent: int, language: str) -> t
     return start, ""
 
 
+_JS_CLASS_HEAD = re.compile(
+    r"^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:class|interface)\b[^;=]*\{\s*$")
+
+
+def _class_head(text: str, start: int, language: str) -> str:
+    """The class (or interface) header line, and a line break, when the window starting at
+    `start` starts among its members; else "". Read without it, a method header
+    (`#name(): T {`) or signature (`parse(`) parses as a call: the completion's own errors."""
+    line = _line_at(text, start)
+    if not _indent(line):
+        return ""
+    parent = _parent_line(text, start, _indent(line), language)
+    if parent is None:  # too far up to find (a long class)
+        return "class _ {\n" if _after_members(text, start, _indent(line), language) else ""
+    head = _line_at(text, parent)
+    return head + "\n" if _JS_CLASS_HEAD.match(strip_comment(head, language)) else ""
+
+
+def _after_members(text: str, start: int, indent: int, language: str) -> bool:
+    """Whether the nearest code line above `start` at its indentation, past the `}` that
+    end methods, is a class member (a method's header, a field): the window starts among
+    a class's members. Looked for within the window's budget."""
+    pos = start
+    while pos > 0 and start - pos < _COMPLETION_WINDOW_BEFORE:
+        pos = text.rfind("\n", 0, pos - 1) + 1
+        line = _line_at(text, pos)
+        code = strip_comment(line, language).strip()
+        if not code or code.startswith(("*", "/*")) or _indent(line) > indent:
+            continue
+        if _indent(line) < indent:
+            if _prose_at(text, pos, language) >= 0:
+                continue  # a multi-line template's text
+            return False
+        if code != "}":
+            return bool(_JS_MEMBER.match(line))
+    return False
+
+
 def _window_stop(text: str, le: int, indent: int, language: str, off: int, insert_text: str) -> int:
     """End of the parsed window: a line end some way past the cursor line, not inside prose.
 
@@ -567,6 +634,8 @@ def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, 
     synth = ""
     if start is None:
         start, synth = _window_start(text, ls, off, indent, language)
+    if not synth and language != "python":
+        synth = _class_head(text, start, language)
     first = _indent(synth) if synth else _indent(_line_at(text, start))
     stop = _window_stop(text, le, min(first, indent), language, off, insert_text)
     typed = text[ls:off]
@@ -582,6 +651,26 @@ def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, 
     return (synth + text[start:off], old[len(typed):] if old else "", insert_text, text[off:stop]), start
 
 
+# TypeScript 4.7's variance annotations (`interface Box<out T>`), which tree-sitter-typescript
+# 0.23 reads as errors; nothing else puts `in` or `out` then a name right after `<` or `,`.
+_TS_VARIANCE = re.compile(r"(?<=[<,])(\s*)((?:in\s+)?out|in)(?=\s+[A-Za-z_$])")
+
+
+def _without_variance(window: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
+    """The window with variance annotations blanked out (same length, so offsets hold), when
+    that changes the same text on both sides of the completion alike."""
+    head, old, new, tail = window
+    if not _TS_VARIANCE.search(head + new + tail):
+        return window
+    blank = lambda m: m.group(1) + " " * len(m.group(2))  # noqa: E731
+    base = _TS_VARIANCE.sub(blank, head + old + tail)
+    after = _TS_VARIANCE.sub(blank, head + new + tail)
+    h, t = len(head), len(tail)
+    if base[:h] != after[:h] or base[len(base) - t:] != after[len(after) - t:]:
+        return window
+    return base[:h], base[h:len(base) - t], after[h:len(after) - t], base[len(base) - t:]
+
+
 def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
                 language: str | None = None) -> tuple[list[int], list[int]] | None:
     """(error rows with the completion, error rows without) when the completion adds errors, else None.
@@ -593,6 +682,8 @@ def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
     literal, a call's arguments) is closed at the cut, in each version, as the
     rest of the file would.
     """
+    if language in ("typescript", "tsx"):
+        window = _without_variance(window)
     head, old, new, tail = window
     enc = "utf-8"
     head_b = head.encode(enc, "surrogatepass")
@@ -610,13 +701,15 @@ def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
     # window): errors there move about as text is added.
     lo = len(head_b) + len(new_b) - len(new_b.lstrip())
     hi = len(head_b) + len(new_b.rstrip())
+    # Among a class's members (`_class_head`) the class's `{` is no bracket whose errors move.
+    class_body = ["{"] if _JS_CLASS_HEAD.match(head.split("\n", 1)[0]) and language != "python" else None
 
     def own(root, end: int, extra: int = 0) -> bool:
         if not any(lo < b <= hi + extra for b in _error_starts(root, end)):
             return False
         first = head.count("\n")
         moving = any(first - 1 <= r <= first + old.count("\n") for r in old_rows) and (
-            language is None or _open_brackets(head, language) != [])
+            language is None or _open_brackets(head, language) not in ([], class_body))
         return not moving
 
     if len(new_rows) <= len(old_rows) and not own(new_tree.root_node, len(after_b.rstrip())):
@@ -627,7 +720,8 @@ def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
         closed_rows = _error_rows(closed_tree.root_node, len(closed_b.rstrip()))
         if len(closed_rows) <= len(old_rows) and not own(closed_tree.root_node, len(closed_b.rstrip()), len(closing_b)):
             return None
-    if language is not None and _closed_at_cut_adds_nothing(parser, head, head + old + tail, head + new + tail, language):
+    if language is not None and _open_brackets(head, language) != class_body \
+            and _closed_at_cut_adds_nothing(parser, head, head + old + tail, head + new + tail, language):
         return None
     return new_rows, old_rows
 
