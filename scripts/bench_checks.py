@@ -30,6 +30,12 @@ not what anyone typed) and commander's (JavaScript, with its TypeScript typings)
 are downloaded once, sha256-checked, into ${LSP_ROUTER_BENCH_HOME:-~/.cache/lsp-router-bench};
 the histories are kept under .../history/. Exit status 2: a download or a checksum failed.
 
+Lines written twice: every line of the histories (at HEAD) that its developer wrote again
+right below it, completed at the blank line where the second goes with that same line (a
+correct answer: accepted?), and lines answered again below themselves (a model's echo:
+rejected?), echoes of lines nobody writes twice (imports, definitions, block headers, jumps,
+plain assignments) counted apart.
+
 Long answers: for every function of ten standard-library modules, the model is taken to
 answer its whole body at the start of an empty body. Answers over the 192-token output
 limit are cut there (`finish_reason` "length"); the others are whole, and some of those are
@@ -365,6 +371,69 @@ def refactors_with_context(modules: tuple[str, ...] = LONG_MODULES, per_module: 
     return counts
 
 
+def _code_files(repo: Path) -> Iterator[tuple[str, str, str]]:
+    """(path, text, language) of the Python, JavaScript and TypeScript files `repo`'s HEAD has,
+    as replay reads them (not vendored, minified or generated)."""
+    import subprocess
+
+    from lsp_router.replay.files import language_id_for, skip_reason_for_path, skip_reason_for_text
+
+    listed = subprocess.run(["git", "-C", str(repo), "ls-files", "-z"], capture_output=True, check=True).stdout
+    for path in sorted(p for p in listed.decode("utf-8", "replace").split("\0") if p):
+        language = parsing.language_for(language_id_for(path), path)
+        if language not in LANGUAGES or skip_reason_for_path(path):
+            continue
+        try:
+            data = (repo / path).read_bytes()
+        except OSError:
+            continue
+        if not skip_reason_for_text(data):
+            yield path, data.decode("utf-8", "replace"), language
+
+
+def lines_twice(repos: list[Path], echoes_per_repo: int = 300) -> dict:
+    """Lines written twice in a row, and models' echoes of the line above, at the cursor on
+    the blank line where the second one goes (scripts/bench_checks.py's histories at HEAD).
+
+    "repeats": every line the developer wrote again right below itself (same indentation,
+    over 3 characters): completed with that same line, is it accepted? "echoes": lines
+    that the next line does not repeat, at up to `echoes_per_repo` places of each history
+    chosen with a fixed seed: a blank line put below and answered with the line above, is
+    it rejected? Echoes of lines nobody writes twice (`checks._never_twice`) are counted
+    apart. {"repeats": [n, accepted], "echoes": [n, rejected], "never-twice echoes": [n, rejected]}"""
+    import random
+
+    from lsp_router.routing.checks import _never_twice
+
+    counts = {"repeats": [0, 0], "echoes": [0, 0], "never-twice echoes": [0, 0]}
+    chooser = random.Random(7)
+    for repo in repos:
+        places = []
+        for path, text, language in _code_files(repo):
+            lines = text.split("\n")
+            above = None
+            for row, line in enumerate(lines):
+                if not line.strip():
+                    continue
+                margin = line[: len(line) - len(line.lstrip())]
+                if above is not None and lines[above] == line and len(line.strip()) > 3:
+                    document = "\n".join(lines[:row] + [margin] + lines[row + 1:])
+                    counts["repeats"][0] += 1
+                    counts["repeats"][1] += check_completion(document, row, len(margin), line.strip(), language).ok
+                elif above is not None and len(lines[above].strip()) > 3:
+                    places.append((lines, above, language))
+                above = row
+        for lines, above, language in chooser.sample(places, min(echoes_per_repo, len(places))):
+            line = lines[above]
+            margin = line[: len(line) - len(line.lstrip())]
+            document = "\n".join(lines[:above + 1] + [margin] + lines[above + 1:])
+            rejected = not check_completion(document, above + 1, len(margin), line.strip(), language).ok
+            for kind in ("echoes", "never-twice echoes") if _never_twice(line.strip()) else ("echoes",):
+                counts[kind][0] += 1
+                counts[kind][1] += rejected
+    return counts
+
+
 def report_long(counts: dict, out: Callable[[str], None] = print) -> str:
     out("")
     out(f"long answers: whole function bodies of {len(LONG_MODULES)} standard-library modules, answered at the "
@@ -397,11 +466,22 @@ def report_long(counts: dict, out: Callable[[str], None] = print) -> str:
     return summary
 
 
+def report_twice(counts: dict, out: Callable[[str], None] = print) -> str:
+    (n, shown), (echoes, caught), (never, never_caught) = counts["repeats"], counts["echoes"], counts["never-twice echoes"]
+    summary = (f"lines written twice in a row: {shown}/{n} completed with the same line again accepted; echoes of "
+               f"the line above rejected: {caught}/{echoes} ({never_caught}/{never} of lines nobody writes twice: "
+               f"imports, definitions, headers, jumps, plain assignments)")
+    out("")
+    out(summary)
+    return summary
+
+
 def _name(repo: str) -> str:
     return "this repository" if Path(repo).resolve() == ROOT else Path(repo).name
 
 
-def report(results: list[dict], out: Callable[[str], None] = print, long: dict | None = None) -> dict:
+def report(results: list[dict], out: Callable[[str], None] = print, long: dict | None = None,
+           twice: dict | None = None) -> dict:
     header = f"{'history':<34}{'correct accepted':>18}" + "".join(f"{k:>22}" for k in KINDS)
     out(header)
     out("-" * len(header))
@@ -431,6 +511,7 @@ def report(results: list[dict], out: Callable[[str], None] = print, long: dict |
         if r["check_p50_ms"] is not None:
             out(f"check time in {_name(r['repo'])}: p50 {r['check_p50_ms']:.2f} ms, p99 {r['check_p99_ms']:.2f} ms")
     long_summary = report_long(long, out) if long is not None else None
+    twice_summary = report_twice(twice, out) if twice is not None else None
     out("")
     out("## Summary")
     det = overall["detectable"]
@@ -446,6 +527,8 @@ def report(results: list[dict], out: Callable[[str], None] = print, long: dict |
         f"{language} {n - ok} of {n}" for language, (n, ok) in sorted(by_language.items())))
     if long_summary:
         out(long_summary)
+    if twice_summary:
+        out(twice_summary)
     return {"correct": overall["correct"], "accepted": overall["accepted"], "as_written": overall["as_written"],
             "by_language": by_language,
             **{key: dict(overall[key]) for key in ("total", "detectable", "caught", "missed")}}
@@ -481,9 +564,11 @@ def main(argv: list[str] | None = None) -> int:
     long = {**long_answers(), "past-the-line": answers_past_the_line(),
             "lines-above-again": answers_past_the_line(extra=2, above=True),
             "refactor-context": refactors_with_context()} if not args.no_long else None
-    summary = report(results, long=long)
+    twice = lines_twice([repo for repo, _ in repos])
+    summary = report(results, long=long, twice=twice)
     if args.json:
-        args.json.write_text(json.dumps({"histories": results, "overall": summary, "long": long}, indent=2))
+        args.json.write_text(json.dumps({"histories": results, "overall": summary, "long": long, "twice": twice},
+                                        indent=2))
     return 0
 
 

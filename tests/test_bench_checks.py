@@ -67,3 +67,11 @@ def test_answers_that_first_write_the_lines_above_again_are_shown_as_the_line_al
 def test_refactors_answered_with_the_lines_around_the_selection_are_applied_without_them():
     counts = bench_checks.refactors_with_context(("textwrap.py", "shlex.py"), per_module=10)
     assert counts["answers"] == 20 and counts["applied"] >= 19 and counts["escalated"] == 0, counts
+
+
+def test_lines_written_twice_are_accepted_and_echoes_of_lines_nobody_writes_twice_rejected(history):  # noqa: F811
+    counts = bench_checks.lines_twice([history], echoes_per_repo=60)
+    assert counts["echoes"][0] == 60 and counts["never-twice echoes"][0] >= 10
+    assert counts["never-twice echoes"][1] == counts["never-twice echoes"][0]
+    assert counts["repeats"][1] == counts["repeats"][0]
+    assert bench_checks.report_twice(counts, lambda line: None).startswith("lines written twice in a row:")
