@@ -36,8 +36,9 @@ correct answer: accepted?), and lines answered again below themselves (a model's
 rejected?), echoes of lines nobody writes twice (imports, definitions, block headers, jumps,
 plain assignments) counted apart.
 
-Long answers: for every function of ten standard-library modules, the model is taken to
-answer its whole body at the start of an empty body. Answers over the 192-token output
+Long answers: for every function of ten standard-library modules, and every JavaScript and
+TypeScript function or method of the histories (at HEAD), the model is taken to answer its
+whole body at the start of an empty body. Answers over the 192-token output
 limit are cut there (`finish_reason` "length"); the others are whole, and some of those are
 longer than the 12 lines ghost text shows. Each goes through the server's own reading of an
 answer (`tasks.autocomplete`: clean, trim, check): how many are shown, not escalated.
@@ -47,6 +48,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -256,37 +258,72 @@ def long_answers(modules: tuple[str, ...] = LONG_MODULES) -> dict:
     """{kind: [answers, shown]} for kinds "cut" (by the output limit), "over-12-lines", "whole"."""
     import sysconfig
 
-    from lsp_router.settings import Settings
-    from lsp_router.tasks import TaskRequest, autocomplete, build
-    from lsp_router.tokens import _get_encoding, count_tokens
-    from lsp_router.tasks.common import DocView
-
-    encoding = _get_encoding()
     stdlib = Path(sysconfig.get_paths()["stdlib"])
-    settings = Settings()
     counts = {"cut": [0, 0], "over-12-lines": [0, 0], "whole": [0, 0]}
     for module in modules:
         text = (stdlib / module).read_text(encoding="utf-8")
-        lines = text.split("\n")
-        starts = [0]
-        for line in lines:
-            starts.append(starts[-1] + len(line) + 1)
-        for row, end in function_bodies(lines):
-            column = len(lines[row + 1]) - len(lines[row + 1].lstrip())
-            cursor, body_end = starts[row + 1] + column, starts[end] - 1
-            body = text[cursor:body_end]
-            document = text[:cursor] + text[body_end:]
-            view = DocView(f"file:///stdlib/{module}", document, "python", None, None)
-            _, job = build("autocomplete", view, TaskRequest((row + 1, column)), settings)
-            if count_tokens(body) > OUTPUT_LIMIT and encoding is not None:
-                answer, finish, kind = encoding.decode(encoding.encode(body)[:OUTPUT_LIMIT]), "length", "cut"
-            else:
-                answer, finish = body, "stop"
-                kind = "over-12-lines" if body.count("\n") >= autocomplete.MAX_LINES else "whole"
-            _, verdict = job.accept(answer, finish)
-            counts[kind][0] += 1
-            counts[kind][1] += verdict.ok
+        _answer_bodies(counts, f"file:///stdlib/{module}", text, "python", function_bodies(text.split("\n")))
     return counts
+
+
+def long_answers_braced(repos: list[Path]) -> dict:
+    """`long_answers` for the JavaScript and TypeScript functions and methods of `repos` at HEAD."""
+    counts = {"cut": [0, 0], "over-12-lines": [0, 0], "whole": [0, 0]}
+    for repo in repos:
+        for path, text, language in _code_files(repo):
+            if language != "python":
+                _answer_bodies(counts, (repo / path).as_uri(), text, language, braced_bodies(text.split("\n")))
+    return counts
+
+
+_BRACED_HEADER = re.compile(r"^\s*(?:export\s+)?(?:(?:async|static|private|public|protected|get|set)\s+)*"
+                            r"(?:function\b.*|#?[\w$]+\s*(?:<[^>]*>)?\(.*\)(?:\s*:\s*[^{}=]+)?|.*\)\s*=>)\s*\{$")
+
+
+def braced_bodies(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """(row of a function's or method's one-line header ending with `{`, the row of its closing
+    `}` at the header's indentation) for every such function with a body in `lines`."""
+    for row, line in enumerate(lines):
+        if not _BRACED_HEADER.match(line) or line.lstrip().startswith(("if ", "for ", "while ", "switch ", "catch ")):
+            continue
+        indent = len(line) - len(line.lstrip())
+        end = row + 1
+        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+            end += 1
+        if end < len(lines) and lines[end].strip().startswith("}") and end > row + 1 and lines[row + 1].strip():
+            last = end
+            while not lines[last - 1].strip():
+                last -= 1
+            yield row, last
+
+
+def _answer_bodies(counts: dict, uri: str, text: str, language_id: str, bodies: Iterator[tuple[int, int]]) -> None:
+    """Each body answered whole at the start of its first line (cut at OUTPUT_LIMIT tokens when
+    longer), read as the server reads an answer: counted by kind in `counts`."""
+    from lsp_router.tasks import TaskRequest, autocomplete, build
+    from lsp_router.tasks.common import DocView
+    from lsp_router.tokens import _get_encoding, count_tokens
+
+    encoding = _get_encoding()
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for row, end in bodies:
+        column = len(lines[row + 1]) - len(lines[row + 1].lstrip())
+        cursor, body_end = starts[row + 1] + column, starts[end] - 1
+        body = text[cursor:body_end]
+        document = text[:cursor] + text[body_end:]
+        view = DocView(uri, document, language_id, None, None)
+        _, job = build("autocomplete", view, TaskRequest((row + 1, column)), SETTINGS)
+        if count_tokens(body) > OUTPUT_LIMIT and encoding is not None:
+            answer, finish, kind = encoding.decode(encoding.encode(body)[:OUTPUT_LIMIT]), "length", "cut"
+        else:
+            answer, finish = body, "stop"
+            kind = "over-12-lines" if body.count("\n") >= autocomplete.MAX_LINES else "whole"
+        _, verdict = job.accept(answer, finish)
+        counts[kind][0] += 1
+        counts[kind][1] += verdict.ok
 
 
 def answers_past_the_line(modules: tuple[str, ...] = LONG_MODULES, extra: int = 3, per_module: int = 60,
@@ -443,6 +480,14 @@ def report_long(counts: dict, out: Callable[[str], None] = print) -> str:
     cut, over = counts["cut"], counts["over-12-lines"]
     summary = (f"long ghost text shown without escalating: {cut[1]}/{cut[0]} cut by the output limit, "
                f"{over[1]}/{over[0]} over 12 lines")
+    braced = counts.get("braced")
+    if braced:
+        out("long answers in JavaScript and TypeScript: the bodies of the histories' functions and methods "
+            "(at HEAD), answered the same way")
+        for kind, (n, shown) in braced.items():
+            out(f"  {kind:<14} {shown:>4}/{n:<4} shown ({100 * shown / n:.0f}%)" if n else f"  {kind:<14} none")
+        summary += (f" (JavaScript and TypeScript: {braced['cut'][1]}/{braced['cut'][0]} cut, "
+                    f"{braced['over-12-lines'][1]}/{braced['over-12-lines'][0]} over 12 lines)")
     again = counts.get("lines-above-again")
     if again:
         out(f"answers that first write the 2 lines above the cursor again: {again['answers']}; shown as the line "
@@ -561,7 +606,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench_checks: {repo} is not a git repository", file=sys.stderr)
             return 2
         results.append(measure(repo, commits, lambda line: print(line, flush=True)))
-    long = {**long_answers(), "past-the-line": answers_past_the_line(),
+    long = {**long_answers(), "braced": long_answers_braced([repo for repo, _ in repos]),
+            "past-the-line": answers_past_the_line(),
             "lines-above-again": answers_past_the_line(extra=2, above=True),
             "refactor-context": refactors_with_context()} if not args.no_long else None
     twice = lines_twice([repo for repo, _ in repos])

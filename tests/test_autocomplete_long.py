@@ -186,6 +186,44 @@ def test_entries_of_a_long_literal_are_shown_up_to_the_last_whole_one():
     assert check_completion(document, line, column, shown, "typescript").ok
 
 
+# zod 4.1.12 src/v4/classic/tests/string.test.ts (MIT)
+ZOD_EMAILS = """\
+test("email validations", () => {
+  const validEmails = [
+    `email@domain.com`,
+    `firstname.lastname@domain.com`,
+    `email@subdomain.domain.com`,
+    `firstname+lastname@domain.com`,
+    `1234567890@domain.com`,
+    `email@domain-one.com`,
+    `_______@domain.com`,
+    `email@domain.name`,
+    `email@domain.co.jp`,
+    `firstname-lastname@domain.com`,
+    `very.common@example.com`,
+    `disposable.style.email.with+symbol@example.com`,
+    `other.email-with-hyphen@example.com`,
+    `fully-qualified-domain@example.com`,
+  ];
+  for (const email of validEmails) {
+    expect(z.string().email().safeParse(email).success).toBe(true);
+  }
+});
+"""
+
+
+def test_a_long_list_cut_by_the_output_limit_is_shown_closed_after_its_last_whole_entry():
+    document, line, column, body = _body_at(ZOD_EMAILS, 'test("email validations", () => {')
+    cut = body[: body.index("`fully-qualified")  + 5]  # the output limit stops the answer mid-entry
+    lines = cut.split("\n")
+
+    shown = whole_statements(cut, cut=True, hash_comments=False, indent=" " * column)
+
+    assert shown == "\n".join(lines[:MAX_LINES]) + "\n  ]"
+    assert check_completion(document, line, column, shown, "typescript").ok
+    assert not check_completion(document, line, column, "\n".join(lines[:MAX_LINES]), "typescript").ok
+
+
 def _block_bodies(text: str, hash_comments: bool):
     """(row, last row) of every block body over MAX_LINES lines (after a `{` or `:` line)."""
     lines = Lines(text)
@@ -230,11 +268,28 @@ def test_replay_cuts_a_block_body_as_the_server_trims_the_same_answer(path, hash
     assert compared >= 10
 
 
+# zod 4.1.12 src/v4/classic/tests/refine.test.ts (MIT): an inline snapshot's lines.
+ZOD_SNAPSHOT = """\
+      {
+        "origin": "string",
+        "code": "too_small",
+        "minimum": 8,
+        "inclusive": true,
+        "path": [
+          "password"
+        ],
+        "message": "Too small: expected string to have >=8 characters"
+      },"""
+
+
 def test_with_nothing_whole_replay_keeps_what_the_server_keeps():
-    """A body whose first statement runs past REACH_LINES with no whole line inside it: the
-    server shows MAX_LINES lines, and replay used to keep REACH_LINES."""
-    entries = ["    " + line.strip() for line in ZOD_LT.split("\n")[3:6]] * 20
-    text = "const plural = [\n  [\n" + "\n".join(entries) + "\n  ]\n];\n"
+    """A body whose first statement (an inline snapshot) runs past REACH_LINES inside a
+    template string: the server shows MAX_LINES lines as they come, and replay used to keep
+    REACH_LINES."""
+    text = ("test(\"when\", () => {\n  expect(schema.safeParse(undefined)).toMatchInlineSnapshot(`\n    [\n"
+            + "\n".join([ZOD_SNAPSHOT] * 5) + "\n    ]\n  `);\n});\n")
     lines = Lines(text)
-    assert _ghost_end(lines, 1, len(lines) - 2, False) == (MAX_LINES, "")
-    assert kept_lines([lines.row(r) for r in range(1, len(lines) - 1)], hash_comments=False).lines == MAX_LINES
+    end = len(lines) - 2
+    assert end - 1 > REACH_LINES
+    assert _ghost_end(lines, 1, end, False) == (MAX_LINES, "")
+    assert kept_lines([lines.row(r) for r in range(1, end + 1)], hash_comments=False).lines == MAX_LINES

@@ -75,3 +75,20 @@ def test_lines_written_twice_are_accepted_and_echoes_of_lines_nobody_writes_twic
     assert counts["never-twice echoes"][1] == counts["never-twice echoes"][0]
     assert counts["repeats"][1] == counts["repeats"][0]
     assert bench_checks.report_twice(counts, lambda line: None).startswith("lines written twice in a row:")
+
+
+def test_long_javascript_answers_are_shown_whole_or_trimmed(tmp_path):
+    """The functions and methods of commander's lib/command.js (vendored), answered whole."""
+    import shutil
+    import subprocess
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "routing_src" / "commander_command.js", repo / "command.js")
+    for args in (["init", "-q"], ["add", "command.js"],
+                 ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "command.js"]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True)
+    counts = bench_checks.long_answers_braced([repo])
+    for kind in ("cut", "over-12-lines", "whole"):
+        answers, shown = counts[kind]
+        assert answers >= 5 and shown == answers, (kind, counts)

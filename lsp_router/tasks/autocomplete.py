@@ -301,7 +301,8 @@ def kept_lines(lines: list[str], *, cut: bool = False, hash_comments: bool = Tru
       leave open;
     * up to the last whole element within MAX_LINES (`},` of a long literal's entries);
     * up to the last statement within MAX_LINES that is whole inside the blocks its first
-      lines open (a long `switch`, an arrow function's body), and a line closing them;
+      lines open (a long `switch`, an arrow function's body), or the last whole entry of a
+      list, call or object literal they open (`const emails = [`), and lines closing them;
     * else MAX_LINES lines as they come, and the check decides.
     `indent`: the cursor line's (the first line's margin; "" when the first line has its
     own). The server trims answers with it (`whole_statements`) and replay cuts a commit's
@@ -326,6 +327,8 @@ def kept_lines(lines: list[str], *, cut: bool = False, hash_comments: bool = Tru
     if element is not None:
         return Kept(element + 1)
     inner = [(row, opened) for row, depth, opened in ends if depth > 0 and row < MAX_LINES]
+    inner += [(row, opened) for row, opened in _entry_ends(whole[:MAX_LINES], hash_comments)]
+    inner.sort()
     if inner:
         row, opened = inner[-1]
         return Kept(row + 1, _bracket_closing(whole, opened, indent))
@@ -357,14 +360,44 @@ def _statement_ends(whole: list[str], hash_comments: bool) -> list[tuple[int, in
 
 def _last_element_end(head: list[str], hash_comments: bool) -> int | None:
     """The last row of `head` that ends an element of a literal or argument list the
-    answer is inside (its brackets closed, a trailing comma), or None."""
+    answer is inside (its brackets closed, a trailing comma), or None. Only when every line
+    of the answer that closes its brackets ends that way: `Record<` above `string,` is a
+    type's arguments, not the entries of a literal the cursor is in."""
     depth, quote = 0, None
     last = None
     for row, line in enumerate(head):
         depth, quote = scan_line(line, depth, quote, hash_comments)
-        if not depth and quote is None and code_part(line, hash_comments).endswith(","):
-            last = row
+        if depth or quote is not None or not line.strip():
+            continue
+        if not code_part(line, hash_comments).endswith(","):
+            return None
+        last = row
     return last
+
+
+def _entry_ends(head: list[str], hash_comments: bool) -> list[tuple[int, list[tuple[str, int]]]]:
+    """(row, the brackets open as in `_statement_ends`) of the lines of `head` that end an
+    entry (a trailing comma, no string open) of a list, a call or an object literal the
+    answer opens (`[`, `(`, a `{` after `=`, `:`, `(`, `,`, `[` or `return`): closed after
+    it, the answer parses (trailing commas are allowed there)."""
+    found = []
+    depth, quote = 0, None
+    opened: list[str] = []
+    rows: list[int] = []
+    literal: list[bool] = []  # whether each `{` of `opened` opens an object literal
+    for row, line in enumerate(head):
+        before = len(opened)
+        depth, quote = scan_line(line, depth, quote, hash_comments, opened)
+        keep = min(before, len(opened))
+        code = code_part(line, hash_comments).rstrip()
+        rows = rows[:keep] + [row] * (len(opened) - keep)
+        literal = literal[:keep] + [code.endswith("{") and code[:-1].rstrip().endswith(_LITERAL_AFTER)] * (len(opened) - keep)
+        if quote is None and opened and code.endswith(",") and (opened[-1] != "{" or literal[-1]):
+            found.append((row, list(zip(opened, rows))))
+    return found
+
+
+_LITERAL_AFTER = ("=", ":", "(", ",", "[", "return")
 
 
 def _prose_closing(head: list[str], hash_comments: bool, indent: str) -> str:
