@@ -137,3 +137,19 @@ def test_a_type_parameter_with_a_variance_annotation():
 
     assert check_completion(document, line, column, rest, "typescript").ok
     assert not check_completion(document, line, column, " Output = unknown),", "typescript").ok
+
+
+@pytest.mark.parametrize("header", [
+    "async stopClient(): Promise<void> {",
+    "async #stopClient(): Promise<void> {",  # `#name(...): T {`, a private method
+    "private async stopClient(): Promise<void> {",
+])
+def test_a_typed_method_header_in_this_repository_s_vs_code_client(header):
+    """vscode-client/src/extension.ts: `stopClient`'s header typed back where it was."""
+    path = Path(__file__).resolve().parents[1] / "vscode-client" / "src" / "extension.ts"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    row = lines.index("  async stopClient(): Promise<void> {")
+    document = "\n".join(lines[:row] + ["  "] + lines[row + 1:])
+
+    assert check_completion(document, row, 2, header, "typescript").ok
+    assert not check_completion(document, row, 2, header.replace("()", "())"), "typescript").ok

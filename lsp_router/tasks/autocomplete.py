@@ -341,20 +341,12 @@ def _statement_ends(whole: list[str], hash_comments: bool) -> list[tuple[int, in
     header, not continued on the next line. The scan starts at the answer's first line:
     brackets it closes from above do not count."""
     ends = []
-    depth, quote = 0, None
-    opened: list[str] = []
-    rows: list[int] = []  # the row each of `opened` was opened on
-    for row, line in enumerate(whole[:REACH_LINES]):
-        before = len(opened)
-        depth, quote = scan_line(line, depth, quote, hash_comments, opened)
-        # by the count alone: a line that closes one and opens one (`} else {`) keeps the
-        # row of the one it closed, at the same margin as a rule
-        rows = rows[:min(before, len(opened))] + [row] * max(0, len(opened) - before)
+    for row, line, depth, quote, opened in _scanned(whole[:REACH_LINES], hash_comments):
         if quote is not None or not line.strip() or opens_block(line, hash_comments):
             continue
         if row + 1 < len(whole) and continues_statement(whole[row + 1], hash_comments):
             continue
-        ends.append((row, depth, list(zip(opened, rows))))
+        ends.append((row, depth, [(bracket, opened_on) for bracket, opened_on, _ in opened]))
     return ends
 
 
@@ -363,10 +355,8 @@ def _last_element_end(head: list[str], hash_comments: bool) -> int | None:
     answer is inside (its brackets closed, a trailing comma), or None. Only when every line
     of the answer that closes its brackets ends that way: `Record<` above `string,` is a
     type's arguments, not the entries of a literal the cursor is in."""
-    depth, quote = 0, None
     last = None
-    for row, line in enumerate(head):
-        depth, quote = scan_line(line, depth, quote, hash_comments)
+    for row, line, depth, quote, _ in _scanned(head, hash_comments):
         if depth or quote is not None or not line.strip():
             continue
         if not code_part(line, hash_comments).endswith(","):
@@ -381,20 +371,28 @@ def _entry_ends(head: list[str], hash_comments: bool) -> list[tuple[int, list[tu
     answer opens (`[`, `(`, a `{` after `=`, `:`, `(`, `,`, `[` or `return`): closed after
     it, the answer parses (trailing commas are allowed there)."""
     found = []
-    depth, quote = 0, None
-    opened: list[str] = []
-    rows: list[int] = []
-    literal: list[bool] = []  # whether each `{` of `opened` opens an object literal
-    for row, line in enumerate(head):
-        before = len(opened)
-        depth, quote = scan_line(line, depth, quote, hash_comments, opened)
-        keep = min(before, len(opened))
-        code = code_part(line, hash_comments).rstrip()
-        rows = rows[:keep] + [row] * (len(opened) - keep)
-        literal = literal[:keep] + [code.endswith("{") and code[:-1].rstrip().endswith(_LITERAL_AFTER)] * (len(opened) - keep)
-        if quote is None and opened and code.endswith(",") and (opened[-1] != "{" or literal[-1]):
-            found.append((row, list(zip(opened, rows))))
+    for row, line, _, quote, opened in _scanned(head, hash_comments):
+        if quote is None and opened and code_part(line, hash_comments).endswith(",") and opened[-1][2]:
+            found.append((row, [(bracket, opened_on) for bracket, opened_on, _ in opened]))
     return found
+
+
+def _scanned(lines: list[str], hash_comments: bool):
+    """(row, line, bracket depth, open string or comment, the brackets open as (bracket, row
+    opened, whether entries may end inside it)) after each of `lines`."""
+    depth, quote = 0, None
+    brackets: list[str] = []
+    opened: list[tuple[str, int, bool]] = []
+    for row, line in enumerate(lines):
+        before = len(brackets)
+        depth, quote = scan_line(line, depth, quote, hash_comments, brackets)
+        # by the count alone: a line that closes one and opens one (`} else {`) keeps the
+        # row of the one it closed, at the same margin as a rule
+        keep = min(before, len(brackets))
+        code = code_part(line, hash_comments).rstrip()
+        literal = code.endswith("{") and code[:-1].rstrip().endswith(_LITERAL_AFTER)
+        opened = opened[:keep] + [(b, row, b != "{" or literal) for b in brackets[keep:]]
+        yield row, line, depth, quote, opened
 
 
 _LITERAL_AFTER = ("=", ":", "(", ",", "[", "return")
