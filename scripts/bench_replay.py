@@ -113,9 +113,10 @@ def bench_home(override: str | None = None) -> Path:
     return Path(override or os.environ.get("LSP_ROUTER_BENCH_HOME") or Path.home() / ".cache" / "lsp-router-bench")
 
 
-def pins_digest(releases: Sequence[Release], project: str = PROJECT) -> str:
-    """What a built history depends on: the pins and the build format."""
-    data = json.dumps([BUILD_FORMAT, project, [vars(r) for r in releases]], sort_keys=True)
+def pins_digest(releases: Sequence[Release], project: str = PROJECT, keep: tuple[str, ...] | None = None) -> str:
+    """What a built history depends on: the pins, the folders kept and the build format."""
+    shape = [BUILD_FORMAT, project, [vars(r) for r in releases]] + ([list(keep)] if keep else [])
+    data = json.dumps(shape, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()
 
 
@@ -169,11 +170,12 @@ def fetch(release: Release, cache: Path, *, offline: bool = False,
 _GIT_REPO_VARS = frozenset({"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR"})
 
 
-def _git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
+def _git(repo: Path, *args: str, env: dict[str, str] | None = None,
+         author: tuple[str, str] = AUTHOR) -> str:
     # No user or system config (hooks, signing, autocrlf, templates): the same pins give the
     # same hashes on every machine.
     # Identity from the environment would override the config, so it is set there too.
-    name, email = AUTHOR
+    name, email = author
     full_env = {k: v for k, v in os.environ.items() if k not in _GIT_REPO_VARS}
     full_env.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", GIT_TERMINAL_PROMPT="0",
                     GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_NAME=name,
@@ -194,8 +196,10 @@ def _is_noise(parts: tuple[str, ...]) -> bool:
     return (len(parts) == 1 and parts[0] in NOISE_NAMES) or any(p.endswith(NOISE_SUFFIXES) for p in parts)
 
 
-def unpack_sdist(tarball: Path, dest: Path) -> int:
-    """The sdist's regular files into `dest`, without its top folder; returns the file count.
+def unpack_sdist(tarball: Path, dest: Path, keep: tuple[str, ...] | None = None) -> int:
+    """The sdist's (or npm tarball's) regular files into `dest`, without its top folder;
+    returns the file count. `keep`: only the files under these folders (an npm package's
+    sources, not the compiled output published beside them).
 
     Only contents and the executable bit are kept (no owners, times or other modes), so the
     tree git records depends on the archive alone.
@@ -207,6 +211,8 @@ def unpack_sdist(tarball: Path, dest: Path) -> int:
                 continue
             parts = PurePosixPath(member.name).parts[1:]  # strip "click-X.Y.Z/"
             if not parts or any(p in ("", ".", "..") for p in parts) or member.name.startswith("/") or _is_noise(parts):
+                continue
+            if keep and parts[0] not in keep:
                 continue
             target = dest.joinpath(*parts)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -229,33 +235,35 @@ def _clear_work_tree(repo: Path) -> None:
 
 
 def build_history(releases: Sequence[Release], tarballs: Sequence[Path], repo: Path,
-                  project: str = PROJECT) -> tuple[str, bool]:
-    """(HEAD, reused): a repository with one commit per release, oldest first.
+                  project: str = PROJECT, *, keep: tuple[str, ...] | None = None,
+                  author: tuple[str, str] = AUTHOR, source: str = "the PyPI sdist") -> tuple[str, bool]:
+    """(HEAD, reused): a repository with one commit per release, oldest first (`keep`: see
+    `unpack_sdist`).
 
     An existing repository built from the same pins is reused as it is.
     """
-    digest = pins_digest(releases, project)
+    digest = pins_digest(releases, project, keep)
     marker = repo / ".git" / "lsp-router-bench-pins"
     if marker.is_file() and marker.read_text().strip() == digest:
         try:
-            return _git(repo, "rev-parse", "HEAD").strip(), True
+            return _git(repo, "rev-parse", "HEAD", author=author).strip(), True
         except BenchError:
             pass  # a damaged repository: build it again
     if repo.exists():
         shutil.rmtree(repo)
     repo.mkdir(parents=True)
-    _git(repo, "init", "--quiet", "--initial-branch=main")
+    _git(repo, "init", "--quiet", "--initial-branch=main", author=author)
     for release, tarball in zip(releases, tarballs, strict=True):
         _clear_work_tree(repo)
-        unpack_sdist(tarball, repo)
-        _git(repo, "add", "--all")
+        unpack_sdist(tarball, repo, keep)
+        _git(repo, "add", "--all", author=author)
         date = f"{release.timestamp} +0000"
         _git(repo, "commit", "--quiet", "--allow-empty", "--no-verify",
-             "-m", f"{project} {release.version} (from the PyPI sdist, sha256 {release.sha256[:12]})",
+             "-m", f"{project} {release.version} (from {source}, sha256 {release.sha256[:12]})",
              "-m", f"{release.url}\nsha256 {release.sha256}\nuploaded {release.uploaded}",
-             env={"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date})
+             env={"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}, author=author)
     marker.write_text(digest + "\n")  # last: a build that stopped half way is not reused
-    return _git(repo, "rev-parse", "HEAD").strip(), False
+    return _git(repo, "rev-parse", "HEAD", author=author).strip(), False
 
 
 def release_stats(repo: Path) -> list[tuple[str, str]]:

@@ -67,3 +67,28 @@ def test_answers_that_first_write_the_lines_above_again_are_shown_as_the_line_al
 def test_refactors_answered_with_the_lines_around_the_selection_are_applied_without_them():
     counts = bench_checks.refactors_with_context(("textwrap.py", "shlex.py"), per_module=10)
     assert counts["answers"] == 20 and counts["applied"] >= 19 and counts["escalated"] == 0, counts
+
+
+def test_lines_written_twice_are_accepted_and_echoes_of_lines_nobody_writes_twice_rejected(history):  # noqa: F811
+    counts = bench_checks.lines_twice([history], echoes_per_repo=60)
+    assert counts["echoes"][0] == 60 and counts["never-twice echoes"][0] >= 10
+    assert counts["never-twice echoes"][1] == counts["never-twice echoes"][0]
+    assert counts["repeats"][1] == counts["repeats"][0]
+    assert bench_checks.report_twice(counts, lambda line: None).startswith("lines written twice in a row:")
+
+
+def test_long_javascript_answers_are_shown_whole_or_trimmed(tmp_path):
+    """The functions and methods of commander's lib/command.js (vendored), answered whole."""
+    import shutil
+    import subprocess
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "routing_src" / "commander_command.js", repo / "command.js")
+    for args in (["init", "-q"], ["add", "command.js"],
+                 ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "command.js"]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True)
+    counts = bench_checks.long_answers_braced([repo])
+    for kind in ("cut", "over-12-lines", "whole"):
+        answers, shown = counts[kind]
+        assert answers >= 5 and shown == answers, (kind, counts)

@@ -30,10 +30,12 @@ How a commit becomes requests (deterministic: the same history gives the same re
   - the first line of a block body the hunk adds (the line before ends with `:` or `{`,
     and the whole body lies inside the hunk) is a block completion: the document is the
     new file without that body (not typed yet), the cursor at the body's indentation, and
-    the output is the body up to the last complete statement (brackets and multi-line
-    strings closed) within `autocomplete.MAX_LINES` (12) lines, or, when its first
-    statement is longer (a long docstring), up to that statement's end within
-    `autocomplete.REACH_LINES`: the server then shows it as `whole_statements` trims it;
+    the output is the body's lines the server would keep of it as an answer
+    (`autocomplete.kept_lines`, the one rule for both): up to the last complete statement
+    (brackets and multi-line strings closed, not continued on the next line) within
+    `autocomplete.MAX_LINES` (12) lines, or, when its first statement is longer (a long
+    docstring), up to that statement's end within `autocomplete.REACH_LINES`, else
+    MAX_LINES lines;
   - every other line is a fill-in-the-middle completion: the document is the new file
     without the rest of that line, and the output is the rest of the line. The cursor is
     at the indentation on the first line of a hunk and after `(` `[` `:` `{` (the whole

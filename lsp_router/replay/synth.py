@@ -135,8 +135,9 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
 
 
-def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozenset()) -> list[tuple[int, int, int, int]]:
-    """(row, cursor column, last row removed, last row of the ghost text) per added line.
+def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozenset()) -> list[tuple[int, int, int, int, str]]:
+    """(row, cursor column, last row removed, last row of the ghost text, the line the
+    server adds to close it or "") per added line.
 
     Two shapes (see the package docstring): the first line of a block body the hunk adds
     (after a line ending with `:` or `{`, the whole body inside the hunk) is a block
@@ -170,7 +171,7 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
                 while end > row and not new.row(end).strip():
                     end -= 1
                 if end <= last:
-                    out.append((row, indent, end, _ghost_end(new, row, end, hash_comments)))
+                    out.append((row, indent, end, *_ghost_end(new, row, end, hash_comments)))
                     continue
             col = indent
             if row > first and not prev.endswith(("(", "[", ":", "{")):
@@ -178,40 +179,32 @@ def _completion_candidates(fv: FileVersions, new: Lines, skip: set[int] = frozen
                 m = _FIRST_TOKEN.match(text, indent)
                 if m is not None and m.end() < len(text.rstrip()):
                     col = m.end()
-            out.append((row, col, row, row))
+            out.append((row, col, row, row, ""))
     return out
 
 
-def _ghost_end(new: Lines, row: int, end: int, hash_comments: bool) -> int:
-    """The last row of a block completion's ghost text, as the server trims the model's
-    answer (`autocomplete.whole_statements`): the last row within MAX_LINES where the
-    body's own brackets and strings are closed, else the end of its first statement within
-    REACH_LINES (a long docstring), else REACH_LINES rows. Brackets opened above the body
-    (a class's) do not count: the scan starts at the body."""
-    from lsp_router.tasks.autocomplete import MAX_LINES, REACH_LINES, opens_block
-    from lsp_router.routing.lines import scan_line
+def _ghost_end(new: Lines, row: int, end: int, hash_comments: bool) -> tuple[int, str]:
+    """(the last row of a block completion's ghost text, the line the server adds to close
+    it or ""): the body's rows `row`..`end` kept as the server keeps the lines of a model's
+    answer (`autocomplete.kept_lines`). Brackets opened above the body (a class's) do not
+    count: the scan starts at the body."""
+    from lsp_router.tasks.autocomplete import REACH_LINES, kept_lines
 
-    reach = min(end, row + REACH_LINES - 1)
-    depth, quote = 0, None
-    last = None
-    for r in range(row, reach + 1):
-        line = new.row(r)
-        depth, quote = scan_line(line, depth, quote, hash_comments)
-        if depth or quote is not None or not line.strip() or opens_block(line, hash_comments):
-            continue
-        if r < row + MAX_LINES:
-            last = r
-        else:
-            return r if last is None else last
-    return reach if last is None else last
+    # kept_lines reads at most REACH_LINES + 1 lines of an answer (the last to see whether
+    # it goes on with the statement above)
+    body = [new.row(r) for r in range(row, min(end, row + REACH_LINES) + 1)]
+    kept = kept_lines(body, hash_comments=hash_comments)
+    return row + kept.lines - 1, kept.closing
 
 
-def _completion(fv: FileVersions, new: Lines, candidate: tuple[int, int, int, int], commit: str) -> Synth | None:
-    row, col, removed_last, ghost_last = candidate
+def _completion(fv: FileVersions, new: Lines, candidate: tuple[int, int, int, int, str], commit: str) -> Synth | None:
+    row, col, removed_last, ghost_last, closing = candidate
     cursor = new.start(row) + col
     output = new.text[cursor:new.end_of_line(ghost_last)].rstrip()
     if not output.strip():
         return None
+    if closing:
+        output += "\n" + closing
     document = new.text[:cursor] + new.text[new.end_of_line(removed_last):]
     view = _view(fv, document)
     line, character = view.point(cursor)
@@ -417,7 +410,7 @@ def _explains_and_refactors(fv: FileVersions, old: Lines, new: Lines, commit: Co
 
 def synthesize_commit(commit: Commit, files: list[FileVersions]) -> list[Synth]:
     """Every request of one commit, in a fixed order (see the package docstring)."""
-    completions: list[tuple[FileVersions, Lines, tuple[int, int, int, int]]] = []
+    completions: list[tuple[FileVersions, Lines, tuple[int, int, int, int, str]]] = []
     renames: list[Synth] = []
     explains: list[Synth] = []
     refactors: list[Synth] = []

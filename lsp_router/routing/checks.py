@@ -143,6 +143,8 @@ def _js_backtick_opens(text: str, ls: int, depth: int = 0) -> bool:
     b = line.rfind("`")
     after = line[b + 1:].strip()
     before = line[:b].rstrip()
+    if after.startswith("}") and _js_template_left_open(line):
+        return True  # the `}` ends a `${...}` holding a template: the outer one goes on
     if after:
         return after[0] not in ")]};,.+:?"
     if not before or before.endswith(_OPENS_TEMPLATE):
@@ -151,6 +153,33 @@ def _js_backtick_opens(text: str, ls: int, depth: int = 0) -> bool:
     if above < 0:
         return True
     return not _js_backtick_opens(text, above, depth + 1) if depth < 3 else True
+
+
+def _js_template_left_open(line: str) -> bool:
+    """Whether `line`, read from outside any template, ends inside a template literal,
+    nested ones (`${a && ` + backtick + `b` + backtick + `}`) followed through."""
+    stack: list[str] = []  # "`": in a template's text; "{": in code inside `${`
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch == "\\":
+            i += 2
+            continue
+        in_text = bool(stack) and stack[-1] == "`"
+        if ch == "`":
+            if in_text:
+                stack.pop()
+            else:
+                stack.append("`")
+        elif in_text and line.startswith("${", i):
+            stack.append("{")
+            i += 1
+        elif not in_text and stack and ch == "{":
+            stack.append("{")
+        elif not in_text and stack and ch == "}":
+            stack.pop()
+        i += 1
+    return "`" in stack
 
 
 def _js_template_at(text: str, ls: int) -> int:
@@ -386,6 +415,44 @@ def _window_start(text: str, ls: int, off: int, indent: int, language: str) -> t
     return start, ""
 
 
+_JS_CLASS_HEAD = re.compile(
+    r"^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:class|interface)\b[^;=]*\{\s*$")
+
+
+def _class_head(text: str, start: int, language: str) -> str:
+    """The class (or interface) header line, and a line break, when the window starting at
+    `start` starts among its members; else "". Read without it, a method header
+    (`#name(): T {`) or signature (`parse(`) parses as a call: the completion's own errors."""
+    line = _line_at(text, start)
+    if not _indent(line):
+        return ""
+    parent = _parent_line(text, start, _indent(line), language)
+    if parent is None:  # too far up to find (a long class)
+        return "class _ {\n" if _after_members(text, start, _indent(line), language) else ""
+    head = _line_at(text, parent)
+    return head + "\n" if _JS_CLASS_HEAD.match(strip_comment(head, language)) else ""
+
+
+def _after_members(text: str, start: int, indent: int, language: str) -> bool:
+    """Whether the nearest code line above `start` at its indentation, past the `}` that
+    end methods, is a class member (a method's header, a field): the window starts among
+    a class's members. Looked for within the window's budget."""
+    pos = start
+    while pos > 0 and start - pos < _COMPLETION_WINDOW_BEFORE:
+        pos = text.rfind("\n", 0, pos - 1) + 1
+        line = _line_at(text, pos)
+        code = strip_comment(line, language).strip()
+        if not code or code.startswith(("*", "/*")) or _indent(line) > indent:
+            continue
+        if _indent(line) < indent:
+            if _prose_at(text, pos, language) >= 0:
+                continue  # a multi-line template's text
+            return False
+        if code != "}":
+            return bool(_JS_MEMBER.match(line))
+    return False
+
+
 def _window_stop(text: str, le: int, indent: int, language: str, off: int, insert_text: str) -> int:
     """End of the parsed window: a line end some way past the cursor line, not inside prose.
 
@@ -567,6 +634,8 @@ def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, 
     synth = ""
     if start is None:
         start, synth = _window_start(text, ls, off, indent, language)
+    if not synth and language != "python":
+        synth = _class_head(text, start, language)
     first = _indent(synth) if synth else _indent(_line_at(text, start))
     stop = _window_stop(text, le, min(first, indent), language, off, insert_text)
     typed = text[ls:off]
@@ -582,6 +651,26 @@ def _completion_window(text: str, ls: int, le: int, off: int, insert_text: str, 
     return (synth + text[start:off], old[len(typed):] if old else "", insert_text, text[off:stop]), start
 
 
+# TypeScript 4.7's variance annotations (`interface Box<out T>`), which tree-sitter-typescript
+# 0.23 reads as errors; nothing else puts `in` or `out` then a name right after `<` or `,`.
+_TS_VARIANCE = re.compile(r"(?<=[<,])(\s*)((?:in\s+)?out|in)(?=\s+[A-Za-z_$])")
+
+
+def _without_variance(window: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
+    """The window with variance annotations blanked out (same length, so offsets hold), when
+    that changes the same text on both sides of the completion alike."""
+    head, old, new, tail = window
+    if not _TS_VARIANCE.search(head + new + tail):
+        return window
+    blank = lambda m: m.group(1) + " " * len(m.group(2))  # noqa: E731
+    base = _TS_VARIANCE.sub(blank, head + old + tail)
+    after = _TS_VARIANCE.sub(blank, head + new + tail)
+    h, t = len(head), len(tail)
+    if base[:h] != after[:h] or base[len(base) - t:] != after[len(after) - t:]:
+        return window
+    return base[:h], base[h:len(base) - t], after[h:len(after) - t], base[len(base) - t:]
+
+
 def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
                 language: str | None = None) -> tuple[list[int], list[int]] | None:
     """(error rows with the completion, error rows without) when the completion adds errors, else None.
@@ -593,6 +682,8 @@ def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
     literal, a call's arguments) is closed at the cut, in each version, as the
     rest of the file would.
     """
+    if language in ("typescript", "tsx"):
+        window = _without_variance(window)
     head, old, new, tail = window
     enc = "utf-8"
     head_b = head.encode(enc, "surrogatepass")
@@ -610,13 +701,15 @@ def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
     # window): errors there move about as text is added.
     lo = len(head_b) + len(new_b) - len(new_b.lstrip())
     hi = len(head_b) + len(new_b.rstrip())
+    # Among a class's members (`_class_head`) the class's `{` is no bracket whose errors move.
+    class_body = ["{"] if _JS_CLASS_HEAD.match(head.split("\n", 1)[0]) and language != "python" else None
 
     def own(root, end: int, extra: int = 0) -> bool:
         if not any(lo < b <= hi + extra for b in _error_starts(root, end)):
             return False
         first = head.count("\n")
         moving = any(first - 1 <= r <= first + old.count("\n") for r in old_rows) and (
-            language is None or _open_brackets(head, language) != [])
+            language is None or _open_brackets(head, language) not in ([], class_body))
         return not moving
 
     if len(new_rows) <= len(old_rows) and not own(new_tree.root_node, len(after_b.rstrip())):
@@ -627,7 +720,8 @@ def _new_errors(parser, window: tuple[str, str, str, str], closing: str | None,
         closed_rows = _error_rows(closed_tree.root_node, len(closed_b.rstrip()))
         if len(closed_rows) <= len(old_rows) and not own(closed_tree.root_node, len(closed_b.rstrip()), len(closing_b)):
             return None
-    if language is not None and _closed_at_cut_adds_nothing(parser, head, head + old + tail, head + new + tail, language):
+    if language is not None and _open_brackets(head, language) != class_body \
+            and _closed_at_cut_adds_nothing(parser, head, head + old + tail, head + new + tail, language):
         return None
     return new_rows, old_rows
 
@@ -759,6 +853,41 @@ def _prose_stays_prose(text: str, line: int, off: int, typed: str, insert_text: 
     return node is not None and node.start_point[0] < line < node.end_point[0] and not node.has_error
 
 
+# Lines that real code does not have twice in a row (none of the 198 lines written twice in
+# the histories scripts/bench_checks.py measures; 8 of some 4,100 in the standard library and
+# site-packages: one-line `def f(): pass` in tests, `x = None`), so that the same line again
+# is an echo: an
+# import, a definition or declaration, a block's header (the second would be the first's
+# body), a jump (the second is unreachable), `pass`. Calls, asserts, `yield`, `x += 1`,
+# entries of a literal, comments and closers are written twice (`expect(x).toBe(1);`,
+# `mock.assert_called()`, `self.stack.pop()`), and so are decorators (`@overload`): the
+# parse check judges those.
+_NEVER_TWICE = re.compile(
+    r"^(?:import\b|from\s+\S+\s+import\b|export\b|(?:async\s+)?(?:def|class|function\*?)\b"
+    r"|(?:const|let|var|interface|type|enum)\s|(?:return|raise|throw|break|continue|pass)\b)")
+_ASSIGNED = re.compile(r"^([A-Za-z_$][\w$.]*)\s*(?::[^=]*)?=(?!=)(.*)$")
+
+
+def _never_twice(line: str) -> bool:
+    """Whether `line` (stripped) is one nobody writes twice in a row (`_NEVER_TWICE`), or an
+    assignment that does not read what it assigns (`x = 1`, not `x = f(x)`)."""
+    code = line.rstrip(";").rstrip()
+    if _NEVER_TWICE.match(code) or code.endswith((":", "{")):
+        return True
+    m = _ASSIGNED.match(code)
+    return m is not None and not re.search(rf"(?<![\w$.]){re.escape(m.group(1))}(?![\w$])", m.group(2))
+
+
+def _line_above(text: str, ls: int) -> str | None:
+    """The nearest non-blank line above the line starting at `ls`, stripped (None: none)."""
+    prev_end = ls - 1
+    prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1 if prev_end > 0 else 0
+    while prev_end > 0 and not text[prev_start:prev_end].strip():
+        prev_end = prev_start - 1
+        prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1 if prev_end > 0 else 0
+    return text[prev_start:prev_end].strip() if prev_end > 0 else None
+
+
 def check_completion(text: str, line: int, character: int, insert_text: str, language: str | None) -> CheckResult:
     """A completion is non-empty, not just the text already after the cursor, and parses.
 
@@ -795,19 +924,17 @@ def check_completion(text: str, line: int, character: int, insert_text: str, lan
         # the same words at another indentation close another block (`fi` above `fi`)
         landing = next(ln for ln in (cur[:col] + insert_text).split("\n") if ln.strip())
         same_place = bool(nxt) and _indent(landing) == _indent(_next_lines(text, le + 1, 1, strip=False)[0])
-        if nxt and ((ins_lines[0] == nxt[0] and same_place and (len(ins_lines) == 1 or any(c.isalnum() for c in nxt[0])))
-                    or (len(ins_lines) > 1 and ins_lines == nxt)):
+        # one more of a run of the same line (`expect(x).toBe(1);` above and below) is no echo
+        in_run = len(ins_lines) == 1 and _line_above(text, ls) == ins and not _never_twice(ins)
+        if nxt and not in_run and (
+                (ins_lines[0] == nxt[0] and same_place and (len(ins_lines) == 1 or any(c.isalnum() for c in nxt[0])))
+                or (len(ins_lines) > 1 and ins_lines == nxt)):
             return _fail("completion repeats the next line" if len(ins_lines) == 1
                          else "completion repeats the lines after the cursor")
-    if not cur[:col].strip() and "\n" not in ins:
-        # on an empty line: echoing the line above is a classic failure
-        prev_end = ls - 1
-        prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1 if prev_end > 0 else 0
-        while prev_end > 0 and not text[prev_start:prev_end].strip():
-            prev_end = prev_start - 1
-            prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1 if prev_end > 0 else 0
-        if prev_end > 0 and text[prev_start:prev_end].strip() == ins and len(ins) > 3:
-            return _fail("completion repeats the line above")
+    if not cur[:col].strip() and "\n" not in ins and len(ins) > 3 and _line_above(text, ls) == ins and _never_twice(ins):
+        # on an empty line: echoing the line above is a classic failure, when that line is
+        # one nobody writes twice in a row (`_never_twice`)
+        return _fail("completion repeats the line above")
 
     if language not in parsing.LANGUAGES:
         return _ok()

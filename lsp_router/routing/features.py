@@ -313,7 +313,9 @@ def _cursor_kind(text: str, ls: int, cur: str, col: int, language: str | None) -
 def unit_bounds(text: str, ls: int, le: int) -> tuple[int, int, bool]:
     """Start/end offsets of the top-level unit around the line [ls, le), and whether it was cut."""
     cut = False
-    if ls == 0 or (ls < len(text) and text[ls] not in " \t\n\r#/*)]}'\""):
+    # A line at column 0 that closes a bracket (`)`, `}`, a TypeScript type's `>`) ends the
+    # unit above it.
+    if ls == 0 or (ls < len(text) and text[ls] not in " \t\n\r#/*)]}>'\""):
         start = ls
     else:
         lo = max(0, ls - _UNIT_SCAN)

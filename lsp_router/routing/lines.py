@@ -9,8 +9,11 @@ from __future__ import annotations
 __all__ = ["scan_line"]
 
 
-def scan_line(line: str, depth: int, quote: str | None, hash_comments: bool) -> tuple[int, str | None]:
-    """Bracket depth and open multi-line string/comment after `line` (a rough lexer, any language)."""
+def scan_line(line: str, depth: int, quote: str | None, hash_comments: bool,
+              opened: list[str] | None = None) -> tuple[int, str | None]:
+    """Bracket depth and open multi-line string/comment after `line` (a rough lexer, any language).
+
+    `opened`, when given, is kept as the stack of the brackets still open (innermost last)."""
     i, n = 0, len(line)
     while i < n:
         if quote is not None:
@@ -38,7 +41,11 @@ def scan_line(line: str, depth: int, quote: str | None, hash_comments: bool) -> 
         else:
             if c in "([{":
                 depth += 1
+                if opened is not None:
+                    opened.append(c)
             elif c in ")]}":
                 depth = max(0, depth - 1)
+                if opened:
+                    opened.pop()
             i += 1
     return depth, quote

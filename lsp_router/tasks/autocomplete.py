@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lsp_router.core import CheckResult
 from lsp_router.engine import Job
@@ -266,56 +268,208 @@ def stop_at_text_below(text: str, suffix: str) -> str:
 
 
 def whole_statements(text: str, *, cut: bool = False, hash_comments: bool = True, indent: str = "") -> str:
-    """A multi-line completion over MAX_LINES lines, or cut by the output limit, up to its
-    last whole statement within MAX_LINES lines (brackets and strings closed, not a
-    block's header), or to the end of its first one within REACH_LINES.
+    """A multi-line completion over MAX_LINES lines, or cut by the output limit, trimmed as
+    `kept_lines` says (`indent`: the cursor line's, for the line that closes what is kept).
 
     Cut anywhere else, it leaves a string or a bracket open: the check rejects it, the
-    request escalates, and the frontier's answer, cut the same way, fails again. A
-    docstring or block comment longer than that is closed after its first MAX_LINES
-    lines (`indent`: the cursor line's). Otherwise it is cut at MAX_LINES as it comes,
-    and the check decides.
+    request escalates, and the frontier's answer, cut the same way, fails again.
     """
     lines = text.split("\n")
+    kept = kept_lines(lines, cut=cut, hash_comments=hash_comments, indent=indent)
+    shown = "\n".join(lines[:kept.lines])
+    return shown.rstrip() + "\n" + kept.closing if kept.closing else shown
+
+
+class Kept(NamedTuple):
+    """How much of an answer ghost text shows: its first `lines` lines, then `closing` (a
+    line that closes a docstring, or brackets, they leave open; "" for none)."""
+
+    lines: int
+    closing: str = ""
+
+
+def kept_lines(lines: list[str], *, cut: bool = False, hash_comments: bool = True, indent: str = "") -> Kept:
+    """How many of a completion's `lines` ghost text shows, and what closes them.
+
+    All of them up to MAX_LINES when the answer is whole. Over MAX_LINES, or cut by the
+    output limit (its last line stops mid-way), in order:
+    * up to the last line within MAX_LINES that ends a whole statement: its brackets and
+      strings closed, not a block's header, not continued by the next line (`ours && id`
+      above `? {`, a chain's `.then(`);
+    * up to the end of the first one within REACH_LINES (a long docstring);
+    * its first MAX_LINES lines and a line closing the docstring or block comment they
+      leave open;
+    * up to the last whole element within MAX_LINES (`},` of a long literal's entries);
+    * up to the last statement within MAX_LINES that is whole inside the blocks its first
+      lines open (a long `switch`, an arrow function's body), or the last whole entry of a
+      list, call or object literal they open (`const emails = [`), and lines closing them;
+    * else MAX_LINES lines as they come, and the check decides.
+    `indent`: the cursor line's (the first line's margin; "" when the first line has its
+    own). The server trims answers with it (`whole_statements`) and replay cuts a commit's
+    block body with it (`replay.synth`): one rule, so that replay's self-check judges
+    what the server would show.
+    """
     if len(lines) <= MAX_LINES and not (cut and len(lines) > 1):
-        return text
+        return Kept(len(lines))
     whole = lines[:-1] if cut else lines  # a cut answer's last line stops mid-way
-    depth, quote = 0, None
+    ends = _statement_ends(whole, hash_comments)
+    within = [row for row, depth, _ in ends if depth == 0 and row < MAX_LINES]
+    if within:
+        return Kept(within[-1] + 1)
+    later = [row for row, depth, _ in ends if depth == 0]
+    if later:
+        return Kept(later[0] + 1)
+    head = whole[:MAX_LINES]
+    closing = _prose_closing(head, hash_comments, indent)
+    if closing:
+        return Kept(len(head), closing)
+    element = _last_element_end(head, hash_comments)
+    if element is not None:
+        return Kept(element + 1)
+    inner = [(row, opened) for row, depth, opened in ends if depth > 0 and row < MAX_LINES]
+    inner += [(row, opened) for row, opened in _entry_ends(whole[:MAX_LINES], hash_comments)]
+    inner.sort()
+    if inner:
+        row, opened = inner[-1]
+        return Kept(row + 1, _bracket_closing(whole, opened, indent))
+    return Kept(min(MAX_LINES, len(lines)))
+
+
+def _statement_ends(whole: list[str], hash_comments: bool) -> list[tuple[int, int, list[tuple[str, int]]]]:
+    """(row, bracket depth, the brackets open as (bracket, row opened)) of every line within
+    REACH_LINES that ends a statement: no string open after it, not blank, not a block's
+    header, not continued on the next line. The scan starts at the answer's first line:
+    brackets it closes from above do not count."""
+    ends = []
+    for row, line, depth, quote, opened in _scanned(whole[:REACH_LINES], hash_comments):
+        if quote is not None or not line.strip() or opens_block(line, hash_comments):
+            continue
+        if row + 1 < len(whole) and continues_statement(whole[row + 1], hash_comments):
+            continue
+        ends.append((row, depth, [(bracket, opened_on) for bracket, opened_on, _ in opened]))
+    return ends
+
+
+def _last_element_end(head: list[str], hash_comments: bool) -> int | None:
+    """The last row of `head` that ends an element of a literal or argument list the
+    answer is inside (its brackets closed, a trailing comma), or None. Only when every line
+    of the answer that closes its brackets ends that way: `Record<` above `string,` is a
+    type's arguments, not the entries of a literal the cursor is in."""
     last = None
-    opened = None  # (row, quote) of a docstring or block comment opened outside brackets
-    for row, line in enumerate(whole[:REACH_LINES]):
+    for row, line, depth, quote, _ in _scanned(head, hash_comments):
+        if depth or quote is not None or not line.strip():
+            continue
+        if not code_part(line, hash_comments).endswith(","):
+            return None
+        last = row
+    return last
+
+
+def _entry_ends(head: list[str], hash_comments: bool) -> list[tuple[int, list[tuple[str, int]]]]:
+    """(row, the brackets open as in `_statement_ends`) of the lines of `head` that end an
+    entry (a trailing comma, no string open) of a list, a call or an object literal the
+    answer opens (`[`, `(`, a `{` after `=`, `:`, `(`, `,`, `[` or `return`): closed after
+    it, the answer parses (trailing commas are allowed there)."""
+    found = []
+    for row, line, _, quote, opened in _scanned(head, hash_comments):
+        if quote is None and opened and code_part(line, hash_comments).endswith(",") and opened[-1][2]:
+            found.append((row, [(bracket, opened_on) for bracket, opened_on, _ in opened]))
+    return found
+
+
+def _scanned(lines: list[str], hash_comments: bool):
+    """(row, line, bracket depth, open string or comment, the brackets open as (bracket, row
+    opened, whether entries may end inside it)) after each of `lines`."""
+    depth, quote = 0, None
+    brackets: list[str] = []
+    opened: list[tuple[str, int, bool]] = []
+    for row, line in enumerate(lines):
+        before = len(brackets)
+        depth, quote = scan_line(line, depth, quote, hash_comments, brackets)
+        # by the count alone: a line that closes one and opens one (`} else {`) keeps the
+        # row of the one it closed, at the same margin as a rule
+        keep = min(before, len(brackets))
+        code = code_part(line, hash_comments).rstrip()
+        literal = code.endswith("{") and code[:-1].rstrip().endswith(_LITERAL_AFTER)
+        opened = opened[:keep] + [(b, row, b != "{" or literal) for b in brackets[keep:]]
+        yield row, line, depth, quote, opened
+
+
+_LITERAL_AFTER = ("=", ":", "(", ",", "[", "return")
+
+
+def _prose_closing(head: list[str], hash_comments: bool, indent: str) -> str:
+    """A line closing the docstring or block comment `head` opens outside brackets and
+    leaves open, or ""."""
+    depth, quote = 0, None
+    opened = None  # (row, quote)
+    for row, line in enumerate(head):
         was = quote
         depth, quote = scan_line(line, depth, quote, hash_comments)
-        if was is None and quote in _LONG_QUOTES and depth == 0 and row < MAX_LINES:
+        if was is None and quote in _LONG_QUOTES and depth == 0:
             opened = row, quote
-        if depth or quote is not None or not line.strip() or opens_block(line, hash_comments):
-            continue
-        if row < MAX_LINES:
-            last = row
-        else:
-            last = row if last is None else last
-            break
-    if last is not None:
-        return "\n".join(whole[: last + 1])
-    head = whole[:MAX_LINES]
-    depth, quote = 0, None
-    for line in head:
-        depth, quote = scan_line(line, depth, quote, hash_comments)
-    if opened is not None and depth == 0 and quote == opened[1] and any(line.strip() for line in head[opened[0]:]):
-        row = opened[0]
-        margin = indent + head[0][: len(head[0]) - len(head[0].lstrip(" \t"))] if row == 0 else \
-            head[row][: len(head[row]) - len(head[row].lstrip(" \t"))]
-        body = "\n".join(head).rstrip()
-        return body + "\n" + margin + (" */" if quote == "*/" else quote)
-    return "\n".join(lines[:MAX_LINES])
+    if opened is None or depth != 0 or quote != opened[1] or not any(line.strip() for line in head[opened[0]:]):
+        return ""
+    row = opened[0]
+    return _margin(head, row, indent) + (" */" if quote == "*/" else quote)
+
+
+def _bracket_closing(whole: list[str], opened: list[tuple[str, int]], indent: str) -> str:
+    """Lines closing the brackets `opened` (innermost last, with the row that opened each),
+    each row's at that row's margin."""
+    out = []
+    for row in sorted({r for _, r in opened}, reverse=True):
+        closers = "".join(_CLOSERS[b] for b, r in reversed(opened) if r == row)
+        out.append(_margin(whole, row, indent) + closers)
+    return "\n".join(out)
+
+
+_CLOSERS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _margin(lines: list[str], row: int, indent: str) -> str:
+    """The indentation of `lines[row]` in the document (the first line starts at the cursor)."""
+    return indent + _leading_space(lines[0]) if row == 0 else _leading_space(lines[row])
+
+
+def _leading_space(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+# In languages with `//` comments (JavaScript, TypeScript, C...), where a statement goes on
+# over lines outside brackets: how a line that goes on with the statement above starts (a
+# ternary's `?` and `:`, an operator, a chain's `.`, a union's `|`, a type's closing `>`)...
+_CONTINUATION_STARTS = ("?", ":", ".", "&&", "||", "??", "|", "&", "+", "-", "=", ",", ">", "as ", "satisfies ")
+# ... and how a line that leaves its statement to the next ends, beyond `opens_block`'s.
+_CONTINUATION_ENDS = ("&&", "||", "??", "?", "|", "<", "=>", "+", "-")
+
+
+def continues_statement(line: str, hash_comments: bool) -> bool:
+    """Whether `line` goes on with the statement of the line above (it starts with an
+    operator), so that the line above ends no statement. Never with `#` comments (Python,
+    shells, Markdown): there a line starting `-` or `|` is a list item or a table row."""
+    if hash_comments:
+        return False
+    code = code_part(line, hash_comments).lstrip()
+    return code.startswith(_CONTINUATION_STARTS) and not code.startswith(("++", "--", "..."))
 
 
 _LONG_QUOTES = frozenset(('"""', "'''", "*/"))
 
 
 def opens_block(line: str, hash_comments: bool) -> bool:
-    code = code_part(line, hash_comments)
-    return code.endswith((":", "{", "\\", ",", "=")) or code.lstrip().startswith("@")
+    """Whether `line` leaves its statement to the lines below: a block's header, a
+    decorator, an open bracket, a trailing operator or comma."""
+    code = code_part(line, hash_comments).rstrip()
+    if code.endswith((":", "{", "(", "[", "\\", ",", "=")) or code.lstrip().startswith("@"):
+        return True
+    if hash_comments:
+        return False
+    return (code.endswith(_CONTINUATION_ENDS) and not code.endswith(("++", "--"))) or bool(_BARE_HEADER.match(code))
+
+
+# A block header whose body is the next statement, without braces (`if (sizing)`, `else`).
+_BARE_HEADER = re.compile(r"^\s*(?:\}\s*)?(?:(?:else\s+)?if|for|while)\s*\(.*\)$|^\s*(?:\}\s*)?(?:else|do)$")
 
 
 def _trim_suffix_overlap(text: str, suffix: str) -> str:
