@@ -476,6 +476,13 @@ async def test_past_the_team_cap_without_hard_stop_every_task_runs_on_mini(start
     ledger = PgLedger(pg_url)
     ledger.insert([(alice, "alice@example.com", "core")])
     ledger.close()
+    # (a read taken just before the insert is fresh enough for a decision: wait until one sees it)
+    async def team_cost():
+        return Decimal(str((await session.spend())["team"]["costUsd"]))
+
+    deadline = time.monotonic() + 10
+    while await team_cost() < Decimal("1.5") and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
 
     second = await session.explain(uri, (1, 0), (LINES - 1, 0))
     assert second["tier"] == "mini", second["reason"]
@@ -483,3 +490,62 @@ async def test_past_the_team_cap_without_hard_stop_every_task_runs_on_mini(start
     team = (await session.spend())["team"]
     assert team["budget"]["scope"] == "teamDaily" and team["budget"]["state"] == "over"
     assert Decimal(str(team["costUsd"])) > Decimal("1.5")
+
+
+def test_counters_that_raise_never_stop_the_rows_reaching_postgres(pg_url, tmp_path):  # noqa: F811
+    """The team counters are a shortcut: one that raises (a bug, a Redis library surprise) is
+    logged, and the writer thread goes on sending rows and reading PostgreSQL's totals."""
+    import uuid as uuid_
+
+    from lsp_router.spend.ledger import LedgerRow, SqliteLedger
+    from lsp_router.spend.team import TeamLedger
+
+    class Raising:
+        reachable = True
+
+        def count(self, **_):
+            raise RuntimeError("count")
+
+        def totals(self, **_):
+            raise RuntimeError("totals")
+
+        def raise_to(self, *_):
+            raise RuntimeError("raise_to")
+
+        def close(self):
+            pass
+
+    team = TeamLedger(SqliteLedger(tmp_path / "l.sqlite3"), pg_url, user="fay@example.com", team="core",
+                      counters=Raising())
+
+    def row() -> LedgerRow:
+        return LedgerRow(
+            request_id=uuid_.uuid4().hex, ts=time.time(), session="s", workspace="/w", task="explain",
+            tier="mini", model="openai:gpt-5.4-mini", provider="openai", input_tokens=10, output_tokens=5,
+            cache_read_tokens=0, cache_write_tokens=0, reasoning_tokens=0, cost_usd=Decimal("0.25"),
+            saved_usd=Decimal(0), priced=True, price_source="genai-prices", latency_ms=1.0, outcome="ok",
+            cache_hit=False, estimated=False)
+
+    def sent() -> int:
+        try:
+            return len(pg_rows(pg_url))
+        except psycopg.errors.UndefinedTable:  # not migrated yet
+            return 0
+
+    def wait(predicate) -> None:
+        deadline = time.monotonic() + 10
+        while not predicate() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    try:
+        wait(lambda: team.state == "online")
+        for rows in (3, 6):  # each batch is counted (raises), sent, and read back
+            for _ in range(3):
+                team.append(row())
+            wait(lambda: sent() == rows)
+            assert sent() == rows
+            totals = team.totals(fresh=True)
+            assert totals is not None and totals[0] == Decimal("0.25") * rows  # from PostgreSQL
+        assert team.state == "online" and team._thread.is_alive()
+    finally:
+        team.close()

@@ -301,7 +301,8 @@ class TeamLedger:
             waiting = list(self._uncounted)
         done = 0
         for request_id, ts, cost in waiting:
-            if not self.counters.count(request_id=request_id, user=self.user, ts=ts, cost_usd=cost):
+            if not self._counters("count", lambda c: c.count(request_id=request_id, user=self.user, ts=ts,
+                                                             cost_usd=cost)):
                 break
             done += 1
         with self._lock:
@@ -328,7 +329,8 @@ class TeamLedger:
     def _refresh_counted(self) -> None:
         now = self._clock()
         today = day_start(now)
-        totals = self.counters.totals(user=self.user, day_start=today, month_start=month_start(now))
+        totals = self._counters("totals", lambda c: c.totals(user=self.user, day_start=today,
+                                                            month_start=month_start(now)))
         if totals is None:
             return  # Redis is down: PostgreSQL answers, if it can
         with self._fetched:
@@ -343,7 +345,7 @@ class TeamLedger:
         today, month = day_start(now), month_start(now)
         totals = self._pg.totals(team=self.team, user=self.user, day_start=today, month_start=month)
         if self.counters is not None and not self._uncounted:  # (rows waiting would count twice)
-            self.counters.raise_to(totals, self.user)
+            self._counters("raise_to", lambda c: c.raise_to(totals, self.user))
         # No row was sent since the read (this thread sends), so a row is in the read or still in
         # the spool; the spool is read under the lock `append` writes under: each row counts once.
         with self._fetched:
@@ -360,6 +362,15 @@ class TeamLedger:
         self._totals_gen += 1
         self._want_fresh = 0.0
         self._fetched.notify_all()
+
+    def _counters(self, what: str, call: Callable):
+        """`call(self.counters)`, or None if it raised: the counters are a shortcut, never a
+        reason for the writer thread to stop sending rows."""
+        try:
+            return call(self.counters)
+        except Exception:  # noqa: BLE001
+            log.exception("lsp-router: team counters (%s)", what)
+            return None
 
     def _set_state(self, state: str, problem: str) -> None:
         changed = state != self.state
