@@ -365,12 +365,15 @@ def ledger_choice(path: str, value: Any) -> str:
 @dataclass(frozen=True)
 class TeamSettings:
     """`team.*`: who this user is in the team ledger (`user`: "" is the workspace's git
-    user.email, else the OS user; see spend/team.py) and the team's name."""
+    user.email, else the OS user; see spend/team.py), the team's name, and the time zone
+    its days and months are counted in (`timeZone`: an IANA name such as "UTC" or
+    "Europe/Berlin"; "" is each machine's own, which splits a team across zones)."""
 
     user: str = ""
     name: str = ""
+    time_zone: str = ""
 
-    _KEYS = {"user": "user", "name": "name"}
+    _KEYS = {"user": "user", "name": "name", "timeZone": "time_zone"}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any] | None) -> "TeamSettings":
@@ -384,8 +387,29 @@ class TeamSettings:
                 raise SettingsError(f"team.{key}", f"expected a string, got {value!r}")
             if len(value) > 200:
                 raise SettingsError(f"team.{key}", "at most 200 characters")
-            values[key] = value.strip()
+            value = value.strip()
+            if key == "timeZone" and value:
+                _check_time_zone(value)
+            values[cls._KEYS[key]] = value
         return cls(**values)
+
+    def zone(self):
+        """The `tzinfo` of `timeZone`, or None for the machine's own."""
+        if not self.time_zone:
+            return None
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(self.time_zone)
+
+
+def _check_time_zone(value: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError("team.timeZone", f"not a time zone: {value!r} (an IANA name such as \"UTC\" or "
+                                             "\"Europe/Berlin\"; empty for this machine's own)") from None
 
 
 @dataclass(frozen=True)
@@ -914,8 +938,8 @@ def settings_schema() -> dict[str, dict[str, Any]]:
     schema["storage.ledger"] = {"type": "string", "default": defaults.storage.ledger}
     for key in ("ledgerPassword", "cachePassword"):  # VS Code: from Secret Storage, never settings.json
         schema[f"storage.{key}"] = {"type": "string", "default": "", "client": False}
-    for key in TeamSettings._KEYS:
-        schema[f"team.{key}"] = {"type": "string", "default": getattr(defaults.team, key)}
+    for key, name in TeamSettings._KEYS.items():
+        schema[f"team.{key}"] = {"type": "string", "default": getattr(defaults.team, name)}
     for key, name in CacheSettings._KEYS.items():
         value = getattr(defaults.cache, name)
         if isinstance(value, bool):

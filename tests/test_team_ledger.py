@@ -549,3 +549,65 @@ def test_counters_that_raise_never_stop_the_rows_reaching_postgres(pg_url, tmp_p
         assert team.state == "online" and team._thread.is_alive()
     finally:
         team.close()
+
+
+def test_team_time_zone_makes_one_day_for_every_machine(pg_url, redis_server, tmp_path):  # noqa: F811
+    """team.timeZone: the team's day is that zone's, whatever zone each machine runs in. At
+    23:30 UTC, a row of 00:30 UTC is today in UTC and a row of the previous evening is not; in
+    Tokyo (UTC+9) it is already tomorrow, and neither counts. The Redis counters key rows by
+    the same dates, and `spend --team --by day` groups in the same zone."""
+    import datetime as dt
+    import uuid as uuid_
+    from zoneinfo import ZoneInfo
+
+    from lsp_router.spend.ledger import LedgerRow, SqliteLedger
+    from lsp_router.spend.pg import PgLedger
+    from lsp_router.spend.redis_counters import RedisTeamCounters
+    from lsp_router.spend.team import TeamLedger, day_start
+
+    utc = dt.timezone.utc
+    now = dt.datetime(2026, 12, 4, 23, 30, tzinfo=utc).timestamp()
+    early = dt.datetime(2026, 12, 4, 0, 30, tzinfo=utc).timestamp()
+    evening_before = dt.datetime(2026, 12, 3, 23, 30, tzinfo=utc).timestamp()
+
+    def row(ts: float, cost: str) -> LedgerRow:
+        return LedgerRow(
+            request_id=uuid_.uuid4().hex, ts=ts, session="s", workspace="/w", task="explain", tier="mini",
+            model="openai:gpt-5.4-mini", provider="openai", input_tokens=1, output_tokens=1, cache_read_tokens=0,
+            cache_write_tokens=0, reasoning_tokens=0, cost_usd=Decimal(cost), saved_usd=Decimal(0), priced=True,
+            price_source="genai-prices", latency_ms=1.0, outcome="ok", cache_hit=False, estimated=False)
+
+    ledger = PgLedger(pg_url)
+    ledger.migrate()
+    ledger.insert([(row(early, "0.5"), "gus@example.com", "core"), (row(evening_before, "0.25"), "gus@example.com", "core")])
+    ledger.close()
+    assert day_start(now, utc) == dt.datetime(2026, 12, 4, tzinfo=utc).timestamp()
+
+    def team_day(zone) -> Decimal:
+        team = TeamLedger(SqliteLedger(tmp_path / f"{zone}.sqlite3"), pg_url, user="gus@example.com", team="core",
+                          zone=zone, clock=lambda: now)
+        try:
+            deadline = time.monotonic() + 10
+            while (totals := team.totals()) is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            return totals[0]
+        finally:
+            team.close()
+
+    assert team_day(utc) == Decimal("0.5")
+    assert team_day(ZoneInfo("Asia/Tokyo")) == Decimal(0)
+
+    counters = RedisTeamCounters(redis_server.url, "core", zone=utc)
+    counters.count(request_id="a", user="gus@example.com", ts=early, cost_usd=Decimal("0.5"))
+    counters.count(request_id="b", user="gus@example.com", ts=evening_before, cost_usd=Decimal("0.25"))
+    got = counters.totals(user="gus@example.com", day_start=day_start(now, utc), month_start=day_start(now, utc))
+    assert got.team_day == Decimal("0.5") and got.team_month == Decimal("0.75")
+    assert redis_server.client().get("lspr:s:core:d:2026-12-04") is not None
+
+    settings_file = tmp_path / "team.json"
+    for zone, days in (("UTC", {"2026-12-03", "2026-12-04"}), ("Asia/Tokyo", {"2026-12-04"})):
+        settings_file.write_text(json.dumps({"storage": {"ledger": pg_url}, "team": {"name": "core", "timeZone": zone}}))
+        out = subprocess.run([sys.executable, "-m", "lsp_router", "spend", "--team", "--by", "day", "--json",
+                              "--settings", str(settings_file)], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        assert {r["key"] if "key" in r else r.get("day") for r in json.loads(out.stdout)["rows"]} == days, out.stdout

@@ -10,7 +10,7 @@ import argparse
 import json
 import logging
 import sys
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from lsp_router import paths
@@ -83,16 +83,20 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run_spend)
 
 
-def _selection(args: argparse.Namespace) -> tuple[dict, dict]:
-    """(query keyword arguments, a description of the selection for JSON)."""
+def _selection(args: argparse.Namespace, zone=None) -> tuple[dict, dict]:
+    """(query keyword arguments, a description of the selection for JSON); days are `zone`'s
+    (team.timeZone, for --team) or this machine's."""
+    def midnight(day: date) -> float:
+        return local_midnight(day) if zone is None else datetime(day.year, day.month, day.day, tzinfo=zone).timestamp()
+
     if getattr(args, "today", False):
-        today = date.today()
-        return {"since": local_midnight(today)}, {"today": today.isoformat()}
+        today = date.today() if zone is None else datetime.now(zone).date()
+        return {"since": midnight(today)}, {"today": today.isoformat()}
     if getattr(args, "session", None):
         return {"session": args.session}, {"session": args.session}
     since = getattr(args, "since", None)
     if since is not None:
-        return {"since": local_midnight(since)}, {"since": since.isoformat()}
+        return {"since": midnight(since)}, {"since": since.isoformat()}
     return {}, {"all": True}
 
 
@@ -154,7 +158,8 @@ def _run_team_spend(args: argparse.Namespace, by: str) -> int:
         print("lsp-router spend --team: no team ledger configured: set storage.ledger to a postgresql:// URL "
               "in the settings (--settings FILE)", file=sys.stderr)
         return 2
-    query, selection = _selection(args)
+    zone = settings.team.zone()
+    query, selection = _selection(args, zone)
     if "session" in query:
         print("lsp-router spend --team: --session is for the local ledger", file=sys.stderr)
         return 2
@@ -162,7 +167,7 @@ def _run_team_spend(args: argparse.Namespace, by: str) -> int:
 
     ledger = PgLedger(url, password=settings.storage.ledger_password)
     try:
-        groups = ledger.grouped(by, team=settings.team.name, since=query.get("since"))
+        groups = ledger.grouped(by, team=settings.team.name, since=query.get("since"), zone=zone)
     except LedgerError as exc:
         print(f"lsp-router spend: {exc}", file=sys.stderr)
         return 1

@@ -349,11 +349,12 @@ class PgLedger:
 
         return self._run(run)
 
-    def grouped(self, by: str, *, team: str | None = None, since: float | None = None) -> dict[str, Any]:
+    def grouped(self, by: str, *, team: str | None = None, since: float | None = None, zone=None) -> dict[str, Any]:
         """`lsp-router spend --team`: Totals per group, summed by PostgreSQL (100,000 rows in
-        well under a second, not a Python loop over rows). `day` is the local date: the rows
-        are grouped by quarter hour there and the quarters put into this machine's days."""
-        from datetime import date
+        well under a second, not a Python loop over rows). `day` is the date in `zone`
+        (team.timeZone; None: this machine's): the rows are grouped by quarter hour there
+        (every time zone's offset is a whole number of quarters) and the quarters put into days."""
+        from datetime import datetime
 
         from lsp_router.spend.report import Totals
 
@@ -384,7 +385,7 @@ class PgLedger:
             groups: dict[str, Totals] = {}
             for (k, calls, requests, hits, escalations, errors, cancelled, unpriced, estimated, tin, tout, tcr, tcw,
                  cost, saved, unpriced_models) in conn.execute(query, params).fetchall():
-                name = date.fromtimestamp(int(k) * 900).isoformat() if by == "day" else str(k)
+                name = datetime.fromtimestamp(int(k) * 900, zone).date().isoformat() if by == "day" else str(k)
                 t = groups.setdefault(name, Totals())
                 t.calls += calls
                 t.requests += requests

@@ -16,7 +16,7 @@ The team ledger (`spend/team.py`) uses the keyword methods: `count` adds one row
 `r:<request_id>` marker, kept 2 days, makes a retried add a no-op), `totals` reads the
 three counters in one round trip, and `raise_to` lifts them to the PostgreSQL ledger's
 totals, never lowering them: rows a machine counted here but has not yet sent there stay
-counted. Days there are the days of each row's local time, as the ledger's sums are.
+counted. Days there are those of `team.timeZone` (else each machine's own), as the ledger's sums are.
 """
 
 from __future__ import annotations
@@ -58,9 +58,10 @@ def _midnight(day: dt.date) -> int:
 class RedisTeamCounters:
     """`add(user, cost_usd, day)`, `team_day()`, `team_month()`, `user_day(user)`, `reconcile(...)`."""
 
-    def __init__(self, link: RedisLink | str, team: str) -> None:
+    def __init__(self, link: RedisLink | str, team: str, zone: dt.tzinfo | None = None) -> None:
         self.link = RedisLink(link) if isinstance(link, str) else link
         self.team = team or "-"
+        self.zone = zone  # team.timeZone: whose dates a row's day and month keys are
         self.prefix = f"{PREFIX}{self.team}:"
         self.refused = False  # Redis answered but refused our scripts (ACL, scripting off)
 
@@ -148,7 +149,7 @@ class RedisTeamCounters:
     def count(self, *, request_id: str, user: str, ts: float, cost_usd: Decimal) -> bool:
         """Add one row's cost once (a retry of the same request_id adds nothing); False when
         Redis cannot be reached (the caller keeps the row and tries again)."""
-        day = dt.date.fromtimestamp(ts)
+        day = self._date(ts)
         nano = to_nano(cost_usd)
         keys = [f"{self.prefix}r:{request_id}", self._day_key(day), self._month_key(day), self._user_key(user, day)]
         args = [SEEN_S, nano, self._day_expiry(day), self._month_expiry(day), self._day_expiry(day)]
@@ -158,7 +159,7 @@ class RedisTeamCounters:
         """`pg.TeamTotals` (without by_user) from the counters, or None when Redis cannot be reached."""
         from lsp_router.spend.pg import TeamTotals
 
-        day = dt.date.fromtimestamp(day_start)
+        day = self._date(day_start)
         keys = [self._day_key(day), self._month_key(day), self._user_key(user, day)]
         raw = self.link.call(lambda c: c.mget(keys), None)
         if raw is None:
@@ -171,11 +172,14 @@ class RedisTeamCounters:
 
     def raise_to(self, totals, user: str) -> bool:
         """Lift the counters of `totals`' day and month (and `user`'s day) to at least its sums."""
-        day = dt.date.fromtimestamp(totals.day_start)
+        day = self._date(totals.day_start)
         keys = [self._day_key(day), self._month_key(day), self._user_key(user, day)]
         args = [to_nano(totals.team_day), self._day_expiry(day), to_nano(totals.team_month), self._month_expiry(day),
                 to_nano(totals.user_day), self._day_expiry(day)]
         return self._script(_RAISE_TO, keys, args)
+
+    def _date(self, ts: float) -> dt.date:
+        return dt.datetime.fromtimestamp(ts, self.zone).date()
 
     @property
     def reachable(self) -> bool:

@@ -28,7 +28,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -98,14 +98,15 @@ def _folder(workspace: str | None) -> Path | None:
     return Path(workspace)
 
 
-def day_start(ts: float) -> float:
-    d = date.fromtimestamp(ts)
-    return datetime(d.year, d.month, d.day).timestamp()
+def day_start(ts: float, zone: tzinfo | None = None) -> float:
+    """The start of `ts`'s day in `zone` (None: this machine's time zone), as unix seconds."""
+    d = datetime.fromtimestamp(ts, zone).date()
+    return datetime(d.year, d.month, d.day, tzinfo=zone).timestamp()
 
 
-def month_start(ts: float) -> float:
-    d = date.fromtimestamp(ts)
-    return datetime(d.year, d.month, 1).timestamp()
+def month_start(ts: float, zone: tzinfo | None = None) -> float:
+    d = datetime.fromtimestamp(ts, zone).date()
+    return datetime(d.year, d.month, 1, tzinfo=zone).timestamp()
 
 
 class TeamLedger:
@@ -120,6 +121,7 @@ class TeamLedger:
         user: str,
         team: str = "",
         counters: TeamCounters | None = None,
+        zone: tzinfo | None = None,
         on_change: Callable[[], None] | None = None,
         on_problem: Callable[[str], None] | None = None,
         refresh_s: float = REFRESH_S,
@@ -134,6 +136,7 @@ class TeamLedger:
         self.user = user
         self.team = team
         self.counters = counters
+        self.zone = zone  # team.timeZone: the days and months of the team's totals
         self.counters_url: str | None = None  # storage.cache, when attach made the counters
         self.counters_password: str | None = None  # storage.cachePassword for them; never shown
         self._on_change = on_change
@@ -234,7 +237,7 @@ class TeamLedger:
         if t is None:
             return None
         now = self._clock()
-        today, month = day_start(now), month_start(now)
+        today, month = day_start(now, self.zone), month_start(now, self.zone)
         if t.day_start != today or t.month_start != month:  # a new day since the read
             self._want_fresh = FRESH_S
             self._wake.set()
@@ -328,9 +331,9 @@ class TeamLedger:
 
     def _refresh_counted(self) -> None:
         now = self._clock()
-        today = day_start(now)
+        today = day_start(now, self.zone)
         totals = self._counters("totals", lambda c: c.totals(user=self.user, day_start=today,
-                                                            month_start=month_start(now)))
+                                                            month_start=month_start(now, self.zone)))
         if totals is None:
             return  # Redis is down: PostgreSQL answers, if it can
         with self._fetched:
@@ -342,7 +345,7 @@ class TeamLedger:
 
     def _refresh_ledger(self) -> None:
         now = self._clock()
-        today, month = day_start(now), month_start(now)
+        today, month = day_start(now, self.zone), month_start(now, self.zone)
         totals = self._pg.totals(team=self.team, user=self.user, day_start=today, month_start=month)
         if self.counters is not None and not self._uncounted:  # (rows waiting would count twice)
             self._counters("raise_to", lambda c: c.raise_to(totals, self.user))
@@ -413,10 +416,11 @@ def attach(ledger, settings, *, workspace: str = "", on_change: Callable[[], Non
     url = storage.team_ledger
     user = resolve_user(settings.team.user, workspace) if url else ""
     counters_url = storage.cache_url if url else None
+    zone = settings.team.zone()
     if isinstance(ledger, TeamLedger):
-        wanted = (url, user, settings.team.name, counters_url, storage.ledger_password, storage.cache_password)
+        wanted = (url, user, settings.team.name, counters_url, storage.ledger_password, storage.cache_password, zone)
         if wanted == (ledger.url, ledger.user, ledger.team, ledger.counters_url, ledger.password,
-                      ledger.counters_password):
+                      ledger.counters_password, ledger.zone):
             return ledger
         ledger.stop(flush_s=1.0)
     if url is None or not isinstance(local, SqliteLedger):
@@ -425,8 +429,9 @@ def attach(ledger, settings, *, workspace: str = "", on_change: Callable[[], Non
         from lsp_router.redis_client import RedisLink
         from lsp_router.spend.redis_counters import RedisTeamCounters
 
-        counters = RedisTeamCounters(RedisLink(counters_url, password=storage.cache_password), settings.team.name)
-    team = TeamLedger(local, url, user=user, team=settings.team.name, counters=counters, on_change=on_change,
+        counters = RedisTeamCounters(RedisLink(counters_url, password=storage.cache_password), settings.team.name,
+                                     zone=zone)
+    team = TeamLedger(local, url, user=user, team=settings.team.name, counters=counters, zone=zone, on_change=on_change,
                       on_problem=on_problem, password=storage.ledger_password)
     team.counters_url = counters_url
     team.counters_password = storage.cache_password if counters_url else None

@@ -50,6 +50,7 @@ export const FORWARDED_SETTINGS = [
   'storage.ledger',
   'team.user',
   'team.name',
+  'team.timeZone',
   'prices',
   'cache.enabled',
   'cache.maxSizeMb',
