@@ -141,8 +141,18 @@ def run_doctor(args) -> int:
         return [f for group in results for f in group]
 
     findings = asyncio.run(gather())
+    # the team's backends too, when configured: what `lsp-router storage check` says
+    storage, storage_lines, storage_ok = None, [], True
+    if settings.storage.team_ledger or settings.storage.cache_url:
+        from lsp_router.spend.cli import storage_check
+
+        storage, storage_lines, storage_ok = storage_check(args, settings)
+    ready = all(f.ok for f in findings) and not errors
     if getattr(args, "json", False):
-        print(json.dumps({"settingsErrors": errors, "providers": [f.__dict__ | {"ok": f.ok} for f in findings]}, indent=2))
+        out = {"settingsErrors": errors, "providers": [f.__dict__ | {"ok": f.ok} for f in findings]}
+        if storage is not None:
+            out["storage"] = storage
+        print(json.dumps(out, indent=2))
     else:
         for error in errors:
             print(f"settings: {error}")
@@ -154,6 +164,11 @@ def run_doctor(args) -> int:
         for f in findings:
             for fix in f.fixes:
                 print(f"fix ({f.model}): {fix}")
-        if all(f.ok for f in findings) and not errors:
+        if ready:
             print("all providers ready")
-    return 0 if all(f.ok for f in findings) and not errors else 1
+        if storage is not None:
+            print()
+            print("team storage (as `lsp-router storage check`):")
+            for line in storage_lines:
+                print(f"  {line}")
+    return 0 if ready and storage_ok else 1

@@ -113,3 +113,32 @@ def test_a_password_protected_redis_wrong_missing_and_right_password_never_print
             assert right.returncode == 0, right.stderr
             assert json.loads(right.stdout)["cache"]["reachable"] is True
             assert PASSWORD not in right.stdout + right.stderr
+
+
+def test_doctor_checks_the_team_storage_too(tmp_path, server_env):
+    """`lsp-router doctor` with team backends in the settings reports them as `storage check`
+    does, and a configured backend that cannot be reached makes it fail (exit 1), password unsaid."""
+    with RedisServer(tmp_path / "redis", password=PASSWORD) as server:
+        settings = tmp_path / "doctor.json"
+        settings.write_text(json.dumps({"storage": {"cache": server.url}, "cache": {"shared": True}}))
+
+        def doctor(*flags: str) -> subprocess.CompletedProcess:
+            return subprocess.run([sys.executable, "-m", "lsp_router", "doctor", "--settings", str(settings), *flags],
+                                  capture_output=True, text=True, timeout=60, env=server_env)
+
+        up = doctor("--json")
+        report = json.loads(up.stdout)
+        assert report["storage"]["cache"]["reachable"] is True, report["storage"]
+        assert PASSWORD not in up.stdout + up.stderr
+        server.kill()
+        down = doctor()
+        assert down.returncode == 1
+        assert "team storage (as `lsp-router storage check`):" in down.stdout
+        assert "reachable: no" in down.stdout and "redis://:***@127.0.0.1" in down.stdout
+        assert PASSWORD not in down.stdout + down.stderr
+    # without team backends the doctor says nothing of them
+    plain = tmp_path / "plain.json"
+    plain.write_text("{}")
+    alone = subprocess.run([sys.executable, "-m", "lsp_router", "doctor", "--settings", str(plain), "--json"],
+                           capture_output=True, text=True, timeout=60, env=server_env)
+    assert "storage" not in json.loads(alone.stdout)

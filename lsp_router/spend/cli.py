@@ -220,6 +220,14 @@ def run_storage(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def storage_check(args: argparse.Namespace, settings) -> tuple[dict, list[str], bool]:
+    """`storage check`'s report of the team backends in `settings` (for `lsp-router doctor`):
+    (the report, its lines, whether every configured backend is reachable)."""
+    ledger, lines, ok = _ledger_report(args, settings, settings.storage.team_ledger, "check")
+    cache, cache_lines, cache_ok = _cache_report(args, settings)
+    return {"ledger": ledger, "cache": cache}, lines + cache_lines, ok and cache_ok
+
+
 def _ledger_report(args: argparse.Namespace, settings, url: str | None, action: str) -> tuple[dict, list[str], bool]:
     """(the `ledger` object, its lines, reachable or not configured); `migrate` migrates first."""
     from lsp_router.settings import redact_url
