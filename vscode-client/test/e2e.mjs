@@ -35,6 +35,7 @@ const KEEP = process.env.E2E_KEEP === '1';
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 240_000);
 
 const OPENAI_KEY = 'sk-test-e2e-OPENAI-SECRET123';
+const CACHE_PASSWORD = 'redis-e2e-PASSWORD-secret77';
 const ANTHROPIC_KEY = 'sk-ant-test-e2e-SECRET456';
 const MINI = 'openai:gpt-5.4-mini';
 const FRONTIER = 'anthropic:claude-opus-4-7';
@@ -394,6 +395,8 @@ async function main() {
       await setKey('LSP Router: Set OpenAI API Key', OPENAI_KEY);
       await setKey('LSP Router: Set Anthropic API Key', ANTHROPIC_KEY);
       check('keys set through "Set OpenAI API Key" / "Set Anthropic API Key"', true);
+      await setKey('LSP Router: Set Shared Cache Password', CACHE_PASSWORD);
+      check('the shared cache password set through "Set Shared Cache Password…" (Secret Storage)', true);
     });
 
     await step('status bar shows $0.00 once keys are set', async () => {
@@ -696,6 +699,7 @@ async function main() {
     );
     const settingsNow = fs.readFileSync(settingsPath, 'utf8');
     check('settings.json never holds a key', !settingsNow.includes(OPENAI_KEY) && !settingsNow.includes(ANTHROPIC_KEY) && !/apiKey/i.test(settingsNow));
+    check('settings.json never holds the shared cache password', !settingsNow.includes(CACHE_PASSWORD) && !/cachePassword/i.test(settingsNow));
     const leaks = [
       ...grepTree(userDir, OPENAI_KEY),
       ...grepTree(userDir, ANTHROPIC_KEY),
@@ -703,6 +707,8 @@ async function main() {
       ...grepTree(extDir, OPENAI_KEY),
     ];
     check('no file in the user-data, workspace or extensions dir holds a key', leaks.length === 0, leaks.join(', '));
+    const passwordLeaks = [...grepTree(userDir, CACHE_PASSWORD), ...grepTree(ws, CACHE_PASSWORD), ...grepTree(extDir, CACHE_PASSWORD)];
+    check('…nor the shared cache password (server log included)', passwordLeaks.length === 0, passwordLeaks.join(', '));
 
     // 11. The spend view.
     await step('spend view', async () => {
