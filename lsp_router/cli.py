@@ -69,8 +69,9 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _doctor(args: argparse.Namespace) -> int:
     from lsp_router.doctor import run_doctor
+    from lsp_router.spend.cli import storage_check
 
-    return run_doctor(args)
+    return run_doctor(args, storage_check=storage_check)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -124,7 +124,9 @@ async def _list_models(config: ProviderConfig, key: str | None) -> set[str]:
         await client.close()
 
 
-def run_doctor(args) -> int:
+def run_doctor(args, storage_check=None) -> int:
+    """Check each configured provider; and the team storage with `storage_check` (the CLI's
+    `spend.cli.storage_check`, a layer above this one) when the settings configure it."""
     settings, errors = load_settings(getattr(args, "settings", None))
     by_provider: dict[str, list[ModelRef]] = {}
     for model in (settings.model_for(tier) for tier in settings.tiers()):
@@ -143,9 +145,7 @@ def run_doctor(args) -> int:
     findings = asyncio.run(gather())
     # the team's backends too, when configured: what `lsp-router storage check` says
     storage, storage_lines, storage_ok = None, [], True
-    if settings.storage.team_ledger or settings.storage.cache_url:
-        from lsp_router.spend.cli import storage_check
-
+    if storage_check is not None and (settings.storage.team_ledger or settings.storage.cache_url):
         storage, storage_lines, storage_ok = storage_check(args, settings)
     ready = all(f.ok for f in findings) and not errors
     if getattr(args, "json", False):
