@@ -98,6 +98,16 @@ class TeamRow(LedgerRow):
     team: str = ""
 
 
+def _where(team: str | None, since: float | None, until: float | None) -> tuple[str, list]:
+    """The WHERE clause (and its parameters) of a team-ledger read: one team, a time range."""
+    clauses, params = [], []
+    for clause, value in (("team = %s", team), ("ts >= %s", since), ("ts < %s", until)):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
 @dataclass
 class TeamTotals:
     """Exact sums since a day's and a month's start (unix seconds)."""
@@ -325,17 +335,7 @@ class PgLedger:
         return bool(allowed and allowed[0])
 
     def rows(self, *, team: str | None = None, since: float | None = None, until: float | None = None) -> list[TeamRow]:
-        clauses, params = [], []
-        if team is not None:
-            clauses.append("team = %s")
-            params.append(team)
-        if since is not None:
-            clauses.append("ts >= %s")
-            params.append(since)
-        if until is not None:
-            clauses.append("ts < %s")
-            params.append(until)
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = _where(team, since, until)
 
         def run(conn) -> list[TeamRow]:
             with conn.cursor() as cur:
@@ -362,14 +362,7 @@ class PgLedger:
         key = column if column is not None else "floor(ts / 900)::bigint"
         if by != "day" and column is None:
             raise ValueError(f"cannot group by {by!r}")
-        clauses, params = [], []
-        if team is not None:
-            clauses.append("team = %s")
-            params.append(team)
-        if since is not None:
-            clauses.append("ts >= %s")
-            params.append(since)
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = _where(team, since, None)
         query = (
             f"SELECT {key} AS k, count(*), count(*) FILTER (WHERE outcome <> 'escalated'), "
             "count(*) FILTER (WHERE cache_hit), count(*) FILTER (WHERE outcome = 'escalated'), "
