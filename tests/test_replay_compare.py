@@ -198,16 +198,21 @@ def mean(values) -> float:
     return sum(values) / len(values)
 
 
+def compare_json(history: Path, tmp_path: Path, settings: dict) -> dict:
+    """`replay --live --compare --json` over the whole history with `settings`: the report."""
+    (tmp_path / "settings.json").write_text(json.dumps(settings))
+    done = run_cli([str(history), "--commits", str(COMMITS), "--live", "--compare", "--max-requests", "1000",
+                    "--settings", str(tmp_path / "settings.json"), "--json"], keyed_env(tmp_path))
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
 def test_compare_scores_each_tier_against_the_commits(history, tmp_path):
     with Loopback() as lb:
         settings = settings_json(lb)
         cases = cases_of(history, settings)
         judge_rules = script(lb, cases)
-        (tmp_path / "settings.json").write_text(json.dumps(settings))
-        done = run_cli([str(history), "--commits", str(COMMITS), "--live", "--compare", "--max-requests", "1000",
-                        "--settings", str(tmp_path / "settings.json"), "--json"], keyed_env(tmp_path))
-        assert done.returncode == 0, done.stderr
-        report = json.loads(done.stdout)
+        report = compare_json(history, tmp_path, settings)
         assert lb.wait_finished()
         recorded = list(lb.requests)
 
@@ -418,11 +423,7 @@ def test_compare_with_models_nano_answers_the_nano_requests_there_and_climbs_its
             # a completion one bracket too many: the check fails it; explanations pass as mini's do
             broken = (case.synth.output or "x") + ")))" if case.task == "autocomplete" else MINI_EXPLANATION
             lb.reply(broken, match=case.prompt, model=ModelRef.parse(NANO).name)
-        (tmp_path / "settings.json").write_text(json.dumps(settings))
-        done = run_cli([str(history), "--commits", str(COMMITS), "--live", "--compare", "--max-requests", "1000",
-                        "--settings", str(tmp_path / "settings.json"), "--json"], keyed_env(tmp_path))
-        assert done.returncode == 0, done.stderr
-        report = json.loads(done.stdout)
+        report = compare_json(history, tmp_path, settings)
         assert lb.wait_finished()
         recorded = list(lb.requests)
         table = run_cli([str(history), "--commits", "1", "--live", "--compare", "--max-requests", "20",
